@@ -1,0 +1,34 @@
+/**
+ * Wires the background: seeds the bundled glossary, then answers messages. Listeners are
+ * registered synchronously on every service-worker start, as MV3 requires; requests that
+ * arrive while seeding runs wait for it.
+ */
+import { browser } from 'wxt/browser';
+import { seedBundledPack } from '@/lib/db/glossary';
+import { createHandlers } from './handlers';
+import { listenForRequests } from './listen';
+import bundledPack from '@/glossary/generated/pack.json';
+
+export function startBackground(): void {
+  // Seeding on every start is cheap (a hash comparison when nothing changed) and covers
+  // install, update and a database the browser evicted.
+  const ready = seedBundledPack(bundledPack).then(
+    (outcome) => console.info(`Glossa: bundled glossary ${outcome}.`),
+    (error: unknown) => {
+      // The previous glossary stays in place; say exactly why the new one was refused.
+      console.error('Glossa: the bundled glossary could not be loaded.', error);
+    },
+  );
+  const handlers = createHandlers({ ready, broadcast: broadcastToTabs });
+  listenForRequests(handlers);
+}
+
+/** Tells every tab's content script that something changed; tabs without one ignore it. */
+async function broadcastToTabs(message: { type: 'settingsChanged' | 'glossaryChanged' }): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
+    ),
+  );
+}

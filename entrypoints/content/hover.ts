@@ -1,0 +1,120 @@
+/**
+ * Hover: finds the painted term under the pointer from the caret position (no per-term
+ * elements), waits for a short dwell, then asks for the card to open; closes it after a
+ * grace period once the pointer has left both the term and the card.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Painter, PaintedTerm } from './painter';
+
+const CLOSE_GRACE_MS = 300;
+
+export interface HoverOptions {
+  readonly painter: Painter;
+  readonly dwellMs: () => number;
+  /** The UI host: pointer over it keeps the card open. */
+  readonly isInsideUi: (target: EventTarget | null) => boolean;
+  open(term: PaintedTerm, pointer: { x: number; y: number }): void;
+  close(): void;
+}
+
+interface Caret {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(doc: Document, x: number, y: number): Caret | undefined {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** The caret snaps to the nearest text even in margins; confirm the point is on the term. */
+function isPointOnTerm(term: PaintedTerm, x: number, y: number): boolean {
+  const range = document.createRange();
+  range.setStart(term.range.startContainer, term.range.startOffset);
+  range.setEnd(term.range.endContainer, term.range.endOffset);
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  }
+  return false;
+}
+
+export function termAtPoint(painter: Painter, x: number, y: number): PaintedTerm | undefined {
+  const caret = caretAt(document, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
+  // At a term's last character the caret may sit just after it; try both sides.
+  const term = painter.termAt(caret.node, caret.offset) ?? painter.termAt(caret.node, Math.max(0, caret.offset - 1));
+  return term && isPointOnTerm(term, x, y) ? term : undefined;
+}
+
+export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { cancel(): void } {
+  let hovered: PaintedTerm | undefined;
+  let openTerm: PaintedTerm | undefined;
+  let dwellTimer: number | undefined;
+  let closeTimer: number | undefined;
+  let frame: number | undefined;
+  let last: PointerEvent | undefined;
+
+  const cancelClose = () => {
+    if (closeTimer !== undefined) clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+  const scheduleClose = () => {
+    if (!openTerm || closeTimer !== undefined) return;
+    closeTimer = ctx.setTimeout(() => {
+      closeTimer = undefined;
+      openTerm = undefined;
+      options.close();
+    }, CLOSE_GRACE_MS);
+  };
+
+  const evaluate = () => {
+    frame = undefined;
+    const event = last;
+    if (!event) return;
+    if (options.isInsideUi(event.target)) {
+      cancelClose();
+      return;
+    }
+    const term = termAtPoint(options.painter, event.clientX, event.clientY);
+    if (term !== hovered) {
+      hovered = term;
+      if (dwellTimer !== undefined) clearTimeout(dwellTimer);
+      dwellTimer = undefined;
+      if (term && term !== openTerm) {
+        const pointer = { x: event.clientX, y: event.clientY };
+        dwellTimer = ctx.setTimeout(() => {
+          dwellTimer = undefined;
+          cancelClose();
+          openTerm = term;
+          options.open(term, pointer);
+        }, options.dwellMs());
+      }
+    }
+    if (term && term === openTerm) cancelClose();
+    else scheduleClose();
+  };
+
+  ctx.addEventListener(document, 'pointermove', (event) => {
+    last = event;
+    // Hit-test at most once a frame, however fast the pointer moves.
+    frame ??= ctx.requestAnimationFrame(evaluate);
+  });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key === 'Escape' && openTerm) {
+      openTerm = undefined;
+      options.close();
+    }
+  });
+
+  return {
+    cancel() {
+      if (dwellTimer !== undefined) clearTimeout(dwellTimer);
+      cancelClose();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import './highlights.css';
+import { startGlossaPage } from './glossa-page';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  // Highlight styles go in the manifest: injected as a user stylesheet, so a strict page
+  // CSP cannot block them and no <style> element is added to the page.
+  cssInjectionMode: 'manifest',
+  runAt: 'document_idle',
+  main(ctx) {
+    void startGlossaPage(ctx);
+  },
+});

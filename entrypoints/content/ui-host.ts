@@ -1,0 +1,43 @@
+/**
+ * Glossa's single UI host: one element with an open shadow root, added on first use.
+ * Styles come from a constructed stylesheet, so the page's CSS cannot reach in and a strict
+ * page CSP (style-src with a nonce) cannot block them. The host is fixed-position and
+ * zero-sized: adding it shifts no layout.
+ */
+import { UI_HOST_ID } from '@/lib/dom/scope';
+
+export interface UiHost {
+  readonly root: ShadowRoot;
+  /** Where Preact renders. */
+  readonly mount: HTMLElement;
+  remove(): void;
+}
+
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  display: 'block',
+  contain: 'none',
+};
+
+export function createUiHost(doc: Document, css: string): UiHost {
+  const host = doc.createElement('glossa-ui');
+  host.id = UI_HOST_ID;
+  // Set through the CSSOM, which a style-src CSP allows (a style attribute in markup it would not).
+  for (const [prop, value] of Object.entries(HOST_STYLE)) host.style.setProperty(prop, value, 'important');
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
+  const mount = doc.createElement('div');
+  root.append(mount);
+  // On <html>, not <body>: frameworks that own <body>'s children never see it.
+  doc.documentElement.append(host);
+  return { root, mount, remove: () => host.remove() };
+}

@@ -1,0 +1,71 @@
+/**
+ * The Dexie schema: every table, every version, every upgrade, in one place.
+ * Only modules in lib/db import this file; the rest of Glossa calls their functions.
+ * The database lives in the extension's origin and is opened only by the background
+ * and extension pages, never by content scripts (a page's IndexedDB belongs to the site).
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { Entry, PackSource } from '../glossary/schema';
+
+export interface StoredPack {
+  id: string;
+  title: string;
+  version: string;
+  source: PackSource;
+  /** SHA-256 of the pack's canonical JSON: seeding skips unchanged packs. */
+  hash: string;
+  /** Shipped with the extension (replaced on update) or imported by the reader. */
+  origin: 'bundled' | 'user';
+  entryCount: number;
+  installedAt: number;
+}
+
+export interface StoredEntry extends Entry {
+  /** `${packId}/${id}`: unique across packs. */
+  key: string;
+  packId: string;
+}
+
+export interface StoredSetting {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'glossa';
+
+export type GlossaDexie = Dexie & {
+  packs: EntityTable<StoredPack, 'id'>;
+  entries: EntityTable<StoredEntry, 'key'>;
+  settings: EntityTable<StoredSetting, 'key'>;
+};
+
+function createDatabase(name: string): GlossaDexie {
+  const db = new Dexie(name) as GlossaDexie;
+  // Version 1: the glossary and settings.
+  db.version(1).stores({
+    packs: 'id, origin',
+    entries: 'key, packId',
+    settings: 'key',
+  });
+  return db;
+}
+
+let instance: GlossaDexie | undefined;
+
+/** The one database of this extension context, opened on first use. */
+export function database(): GlossaDexie {
+  instance ??= createDatabase(DATABASE_NAME);
+  return instance;
+}
+
+/** Closes and forgets the database (tests, and recovery after a failed open). */
+export function closeDatabase(): void {
+  instance?.close();
+  instance = undefined;
+}
+
+/** Deletes the whole database: tests only. */
+export async function deleteDatabase(): Promise<void> {
+  closeDatabase();
+  await Dexie.delete(DATABASE_NAME);
+}

@@ -1,0 +1,78 @@
+/** The glossary in IndexedDB: seeding packs, reading entries, compiling the matcher. */
+import { contentHash } from '../glossary/hash';
+import { type Pack, parsePack } from '../glossary/schema';
+import { compileMatcher } from '../match/compile';
+import type { CompiledMatcher } from '../match/compiled';
+import { database, type StoredEntry, type StoredPack } from './database';
+
+export type SeedOutcome = 'installed' | 'updated' | 'unchanged';
+
+export function entryKey(packId: string, entryId: string): string {
+  return `${packId}/${entryId}`;
+}
+
+/**
+ * Loads a pack shipped with the extension. Validates it first (a corrupted pack throws
+ * a PackError and changes nothing), does nothing when its content hash is unchanged, and
+ * otherwise swaps the pack's entries in one transaction, so no reader ever sees half a pack.
+ * Touches only this pack's rows: other packs, passages and settings are left alone.
+ */
+export async function seedBundledPack(input: unknown): Promise<SeedOutcome> {
+  const pack = parsePack(input, 'The bundled glossary pack');
+  const hash = await contentHash(pack);
+  const db = database();
+  return db.transaction('rw', db.packs, db.entries, async () => {
+    const existing = await db.packs.get(pack.id);
+    if (existing?.hash === hash) return 'unchanged';
+    await db.entries.where('packId').equals(pack.id).delete();
+    await db.entries.bulkAdd(toStoredEntries(pack));
+    await db.packs.put(toStoredPack(pack, hash, 'bundled'));
+    return existing ? 'updated' : 'installed';
+  });
+}
+
+function toStoredEntries(pack: Pack): StoredEntry[] {
+  return pack.entries.map((e) => ({ ...e, key: entryKey(pack.id, e.id), packId: pack.id }));
+}
+
+function toStoredPack(pack: Pack, hash: string, origin: StoredPack['origin']): StoredPack {
+  return {
+    id: pack.id,
+    title: pack.title,
+    version: pack.version,
+    source: pack.source,
+    hash,
+    origin,
+    entryCount: pack.entries.length,
+    installedAt: Date.now(),
+  };
+}
+
+export async function listPacks(): Promise<StoredPack[]> {
+  return database().packs.toArray();
+}
+
+export async function listEntries(): Promise<StoredEntry[]> {
+  return database().entries.toArray();
+}
+
+/** Entries by key, in the order asked; unknown keys are left out. */
+export async function getEntries(keys: readonly string[]): Promise<StoredEntry[]> {
+  const rows = await database().entries.bulkGet([...keys]);
+  return rows.filter((r): r is StoredEntry => r !== undefined);
+}
+
+/** A fingerprint of the whole glossary: the packs' hashes. */
+export async function glossaryVersion(): Promise<string> {
+  const packs = await database().packs.orderBy('id').toArray();
+  return packs.map((p) => `${p.id}@${p.hash.slice(0, 16)}`).join(',');
+}
+
+/** Compiles every entry of every pack into the matcher content scripts run. */
+export async function buildMatcher(): Promise<CompiledMatcher> {
+  const [entries, version] = await Promise.all([listEntries(), glossaryVersion()]);
+  return compileMatcher(
+    entries.map((entry) => ({ key: entry.key, entry })),
+    version,
+  );
+}

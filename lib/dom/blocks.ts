@@ -1,0 +1,158 @@
+/**
+ * Splits a content root into blocks of text: the runs of text nodes between block-level
+ * boundaries. A term may span inline elements (`<span class="dropcap">T</span>ajikistan`,
+ * `<a>Crocus</a> City Hall`) but never a block boundary (two paragraphs, two list items).
+ * Block-ness is decided by tag, not computed style, so it is deterministic and needs no
+ * layout: the matcher must never force a style recalculation on a news site.
+ */
+import { isSkippedElement } from './scope';
+
+/** Inline elements: text inside them continues the surrounding block. */
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'ACRONYM',
+  'B',
+  'BDI',
+  'BDO',
+  'BIG',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'LABEL',
+  'MARK',
+  'Q',
+  'RUBY',
+  'RB',
+  'RP',
+  'RT',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRIKE',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'TT',
+  'U',
+  'VAR',
+  'WBR',
+  'BR',
+  'IMG',
+  'PICTURE',
+  'SOURCE',
+  'OUTPUT',
+  'METER',
+  'PROGRESS',
+]);
+
+export interface TextSegment {
+  readonly node: Text;
+  /** Offset of the node's first character in the block's raw text. */
+  readonly start: number;
+}
+
+export interface TextBlock {
+  /** The text nodes' data concatenated; a <br> adds one "\n" that belongs to no node. */
+  readonly raw: string;
+  readonly segments: readonly TextSegment[];
+  /** The nearest block-level element containing the text: the unit of rescanning. */
+  readonly container: Element;
+}
+
+export function isInlineElement(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName.toUpperCase());
+}
+
+/** The nearest ancestor of `node` (itself included) that is not inline. */
+export function blockContainerOf(node: Node): Element | null {
+  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && isInlineElement(el)) el = el.parentElement;
+  return el;
+}
+
+/**
+ * Collects the text blocks under `root` in document order, skipping excluded regions.
+ * Iterative, so very deep DOMs cannot overflow the stack.
+ */
+export function collectBlocks(root: Element): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let parts: string[] = [];
+  let segments: TextSegment[] = [];
+  let length = 0;
+  let container: Element = blockContainerOf(root) ?? root;
+
+  const flush = () => {
+    if (segments.length > 0) {
+      const raw = parts.join('');
+      if (/\S/.test(raw)) blocks.push({ raw, segments, container });
+    }
+    parts = [];
+    segments = [];
+    length = 0;
+  };
+
+  // Each stack item is a node to enter, or a block element to leave (marked by `exit`).
+  const stack: { node: Node; exit: boolean }[] = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length === 0) continue;
+      segments.push({ node: node as Text, start: length });
+      parts.push(data);
+      length += data.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const inline = isInlineElement(el);
+    if (exit) {
+      flush();
+      container = blockContainerOf(el.parentElement ?? el) ?? root;
+      continue;
+    }
+    if (el !== root && isSkippedElement(el)) {
+      // A skipped block (a figure's <button>, an aside) still separates the text around it.
+      if (!inline) flush();
+      continue;
+    }
+    if (el.tagName.toUpperCase() === 'BR') {
+      parts.push('\n');
+      length += 1;
+      continue;
+    }
+    if (!inline) {
+      flush();
+      container = el;
+      stack.push({ node: el, exit: true });
+    }
+    for (let child = el.lastChild; child; child = child.previousSibling) stack.push({ node: child, exit: false });
+  }
+  flush();
+  return blocks;
+}
+
+/**
+ * Finds the text node and offset of raw offset `offset` of `block`. For an offset exactly
+ * between two nodes, `preferEnd` picks the end of the earlier node (for range ends).
+ */
+export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  const segs = block.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = segs[mid]!;
+    if (s.start < offset || (!preferEnd && s.start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo]!;
+  return { node: seg.node, offset: Math.min(Math.max(offset - seg.start, 0), seg.node.data.length) };
+}

@@ -1,0 +1,93 @@
+/**
+ * The glossary pack format, version 1. One schema validates a pack wherever it enters
+ * Glossa: the builder's output, seeding at install, and user imports.
+ * The format is documented in lib/glossary/README.md; keep the two in step.
+ */
+import * as v from 'valibot';
+
+export const PACK_FORMAT = 1;
+
+export const ENTRY_KINDS = ['person', 'place', 'organization', 'facility', 'event', 'group', 'concept'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+const Slug = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "emomali-rahmon"'),
+  v.maxLength(80),
+);
+const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+
+export const MentionSchema = v.object({
+  /** Index of the paragraph in the cleaned article, from 0. */
+  paragraph: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The whole sentence, as the article has it. */
+  sentence: Text(2000),
+  /** How many times the entry occurs in this sentence. */
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
+export const MatchOptionsSchema = v.object({
+  /**
+   * Forms (name or aliases) that match only exactly as written. The builder puts every
+   * acronym here ("ISIS-K"), so "Isis" the goddess is never ISIS-K.
+   */
+  caseSensitive: v.optional(v.array(Text(200)), []),
+});
+
+export const EntrySchema = v.object({
+  id: Slug,
+  name: Text(200),
+  aliases: v.pipe(v.array(Text(200)), v.maxLength(50)),
+  kind: v.picklist(ENTRY_KINDS),
+  summary: Text(600),
+  mentions: v.pipe(v.array(MentionSchema), v.maxLength(500)),
+  related: v.array(Slug),
+  match: v.optional(MatchOptionsSchema, { caseSensitive: [] }),
+});
+
+export const SourceSchema = v.object({
+  title: Text(300),
+  author: v.optional(Text(200)),
+  publisher: v.optional(Text(200)),
+  /** ISO 8601 date, e.g. "2024-04-15". */
+  published: v.optional(v.pipe(v.string(), v.isoDate())),
+  url: v.optional(v.pipe(v.string(), v.url())),
+});
+
+export const PackSchema = v.pipe(
+  v.object({
+    format: v.literal(PACK_FORMAT),
+    id: Slug,
+    title: Text(200),
+    version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
+    source: SourceSchema,
+    entries: v.pipe(v.array(EntrySchema), v.minLength(1), v.maxLength(100_000)),
+  }),
+  v.check((pack) => new Set(pack.entries.map((e) => e.id)).size === pack.entries.length, 'entry ids must be unique'),
+  v.check((pack) => {
+    const ids = new Set(pack.entries.map((e) => e.id));
+    return pack.entries.every((e) => e.related.every((r) => ids.has(r)));
+  }, 'every related id must name an entry of the pack'),
+);
+
+export type Mention = v.InferOutput<typeof MentionSchema>;
+export type Entry = v.InferOutput<typeof EntrySchema>;
+export type PackSource = v.InferOutput<typeof SourceSchema>;
+export type Pack = v.InferOutput<typeof PackSchema>;
+
+/** Thrown with a message a person can act on: where the pack is wrong and how. */
+export class PackError extends Error {
+  override name = 'PackError';
+}
+
+/** Validates unknown input as a pack, or throws a PackError listing the first problems. */
+export function parsePack(input: unknown, origin = 'pack'): Pack {
+  const result = v.safeParse(PackSchema, input);
+  if (result.success) return result.output;
+  const problems = result.issues.slice(0, 5).map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = result.issues.length > 5 ? ` (and ${result.issues.length - 5} more)` : '';
+  throw new PackError(`${origin} is not a valid Glossa pack: ${problems.join('; ')}${more}`);
+}

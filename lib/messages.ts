@@ -1,0 +1,111 @@
+/**
+ * Glossa's one message protocol. Content scripts and extension pages send requests to the
+ * background, which alone touches the database; the background and popup send a few
+ * requests to content scripts. Every message is validated on arrival against the schemas
+ * here, so a page that forges a message gets an error, not a crash or a write.
+ *
+ * The transport (`browser.runtime.sendMessage`, `browser.tabs.sendMessage`) is passed in,
+ * so this module stays pure and testable.
+ */
+import * as v from 'valibot';
+import type { StoredEntry, StoredPack } from './db/database';
+import type { CompiledMatcher } from './match/compiled';
+import { type Settings, SettingsPatchSchema } from './settings';
+
+const Key = v.pipe(v.string(), v.maxLength(200));
+
+/** Requests the background answers. */
+export const BackgroundRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('getMatcher') }),
+  v.object({ type: v.literal('getEntries'), keys: v.pipe(v.array(Key), v.maxLength(10_000)) }),
+  v.object({ type: v.literal('listEntries') }),
+  v.object({ type: v.literal('getSettings') }),
+  v.object({ type: v.literal('updateSettings'), patch: SettingsPatchSchema }),
+]);
+export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+
+/** An entry as cards and the popup show it: the entry and the pack it comes from. */
+export interface EntryView extends StoredEntry {
+  readonly pack: Pick<StoredPack, 'id' | 'title' | 'source'>;
+}
+
+/** What each background request answers. */
+export interface BackgroundResponses {
+  getMatcher: { matcher: CompiledMatcher; settings: Settings };
+  getEntries: EntryView[];
+  listEntries: EntryView[];
+  getSettings: Settings;
+  updateSettings: Settings;
+}
+
+/** Requests only extension pages may send: a content script runs next to page code. */
+export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['updateSettings']);
+
+/** Requests content scripts answer. */
+export const TabRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('glossaryChanged') }),
+  v.object({ type: v.literal('settingsChanged') }),
+  v.object({ type: v.literal('pageTerms') }),
+]);
+export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
+
+export interface TabResponses {
+  glossaryChanged: null;
+  settingsChanged: null;
+  /** Entries found on the page, with their mention counts, most mentioned first. */
+  pageTerms: { key: string; count: number }[];
+}
+
+/** Every answer travels in an envelope, so errors arrive as readable messages. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Transport = (message: unknown) => Promise<unknown>;
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+function unwrap<T>(reply: unknown): T {
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+    throw new MessageError('Glossa did not answer. Reload the page or the extension and try again.');
+  }
+  const envelope = reply as Envelope<T>;
+  if (!envelope.ok) throw new MessageError(envelope.error);
+  return envelope.value;
+}
+
+/** A typed client: `send({ type: 'getSettings' })` resolves to `Settings`. */
+export function createBackgroundClient(transport: Transport) {
+  return async function send<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R['type']]> {
+    return unwrap<BackgroundResponses[R['type']]>(await transport(request));
+  };
+}
+export type BackgroundClient = ReturnType<typeof createBackgroundClient>;
+
+export function createTabClient(transport: Transport) {
+  return async function send<R extends TabRequest>(request: R): Promise<TabResponses[R['type']]> {
+    return unwrap<TabResponses[R['type']]>(await transport(request));
+  };
+}
+
+/** Validates a raw message: the parsed request, or the reason it was refused. */
+export function parseBackgroundRequest(raw: unknown): { request: BackgroundRequest } | { error: string } {
+  const parsed = v.safeParse(BackgroundRequestSchema, raw);
+  if (parsed.success) return { request: parsed.output };
+  return { error: `Refused a malformed message: ${parsed.issues[0]?.message ?? 'unknown shape'}` };
+}
+
+export function parseTabRequest(raw: unknown): { request: TabRequest } | { error: string } {
+  const parsed = v.safeParse(TabRequestSchema, raw);
+  if (parsed.success) return { request: parsed.output };
+  return { error: `Refused a malformed message: ${parsed.issues[0]?.message ?? 'unknown shape'}` };
+}
+
+/** Runs a handler and wraps its result or error in an envelope. */
+export async function answer<T>(run: () => Promise<T> | T): Promise<Envelope<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,38 @@
+/** Reader settings: their shape, defaults and validation. Stored by the background. */
+import * as v from 'valibot';
+import { ENTRY_KINDS } from './glossary/schema';
+
+export const HIGHLIGHT_STYLES = ['dotted', 'solid', 'background'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+export const SettingsSchema = v.object({
+  /** Highlighting everywhere. */
+  enabled: v.boolean(),
+  /** Hostnames where highlighting is off ("www.example.com"). */
+  disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(10_000)),
+  /** Mark only the first mention of each entry on a page. */
+  firstMentionOnly: v.boolean(),
+  /** Which kinds of entry to mark. */
+  kinds: v.array(v.picklist(ENTRY_KINDS)),
+  highlightStyle: v.picklist(HIGHLIGHT_STYLES),
+  /** How long the pointer rests on a term before its card opens. */
+  hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1500)),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = v.partial(SettingsSchema);
+export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  firstMentionOnly: false,
+  kinds: [...ENTRY_KINDS],
+  highlightStyle: 'dotted',
+  hoverDelayMs: 400,
+};
+
+/** Whether highlighting should run on a page of `hostname`. */
+export function isActiveOn(settings: Settings, hostname: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(hostname);
+}

@@ -1,0 +1,55 @@
+/**
+ * Playwright fixtures: a Chromium with the built extension loaded (a fresh profile per
+ * test, so no test sees another's data), its extension id, and the static server.
+ */
+import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../support/chromium';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+
+export interface GlossaFixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  /** Opens an extension page (popup.html, reading-list.html, options.html) in a tab. */
+  openExtensionPage(name: string): Promise<Page>;
+}
+
+export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startStaticServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: findChromium(),
+      headless: true,
+      args: chromiumArgs(),
+    });
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (name) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${name}`);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+export { card, highlightedTexts, hoverText, waitForHighlights } from '../support/page-helpers';

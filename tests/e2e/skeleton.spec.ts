@@ -1,0 +1,39 @@
+import { card, expect, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
+
+test('the demo article gets highlights for glossary terms', async ({ context, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('/demo-article.html'));
+  await waitForHighlights(page);
+  const texts = await highlightedTexts(page);
+  expect(texts).toContain('Crocus City Hall');
+  expect(texts).toContain('Emomali Rahmon');
+  expect(texts).toContain('ISIS–K');
+  expect(texts).toContain('201st military base');
+});
+
+test('hovering "Crocus City Hall" shows a card with its name', async ({ context, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('/demo-article.html'));
+  await waitForHighlights(page);
+  await hoverText(page, 'Crocus City Hall');
+  await expect(card(page)).toBeVisible();
+  await expect(card(page).getByRole('heading', { name: 'Crocus City Hall' })).toBeVisible();
+});
+
+test('the popup opens and lists glossary entries', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByRole('searchbox')).toBeFocused();
+  await expect(popup.getByRole('option')).not.toHaveCount(0);
+  await expect(popup.getByRole('option', { name: /Emomali Rahmon/ })).toBeVisible();
+});
+
+test('extension pages load without console errors', async ({ openExtensionPage, context }) => {
+  const errors: string[] = [];
+  context.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  context.on('weberror', (e) => errors.push(String(e.error())));
+  for (const name of ['popup.html', 'reading-list.html', 'options.html']) {
+    const page = await openExtensionPage(name);
+    await expect(page.locator('h1')).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+});

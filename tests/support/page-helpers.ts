@@ -1,0 +1,56 @@
+/** Page helpers shared by the e2e tests, `npm start` and the benchmark. */
+import type { Page } from '@playwright/test';
+
+/** The ranges of every highlight whose name starts with "glossa", as text, read in the page. */
+export async function highlightedTexts(page: Page, prefix = 'glossa-term'): Promise<string[]> {
+  return page.evaluate((prefix) => {
+    const texts: string[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith(prefix)) continue;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        texts.push(range.toString());
+      }
+    }
+    return texts;
+  }, prefix);
+}
+
+/** Waits until Glossa has painted at least `min` terms. */
+export async function waitForHighlights(page: Page, min = 1): Promise<void> {
+  await page.waitForFunction((min) => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('glossa-term')) n += h.size;
+    return n >= min;
+  }, min);
+}
+
+/** Moves the pointer onto the middle of the first occurrence of `text` inside `selector`. */
+export async function hoverText(page: Page, text: string, selector = 'main'): Promise<void> {
+  const point = await page.evaluate(
+    ({ text, selector }) => {
+      const root = document.querySelector(selector) ?? document.body;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(text);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + text.length);
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+      }
+      throw new Error(`"${text}" not found in ${selector}`);
+    },
+    { text, selector },
+  );
+  await page.mouse.move(point.x, point.y);
+}
+
+/** The card's root inside Glossa's shadow host (Playwright locators pierce open shadow roots). */
+export function card(page: Page) {
+  return page.locator('#glossa-ui-host [role="dialog"]');
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { foldForSearch, isWordCharAt, normalize, normalizeWithMap } from '@/lib/text/normalize';
+
+describe('normalize', () => {
+  it.each([
+    ['en dash', 'ISIS–K', 'ISIS-K'],
+    ['em dash', 'ISIS—K', 'ISIS-K'],
+    ['hyphen U+2010', 'ISIS‐K', 'ISIS-K'],
+    ['non-breaking hyphen', 'ISIS‑K', 'ISIS-K'],
+    ['figure dash', 'ISIS‒K', 'ISIS-K'],
+    ['minus sign', 'ISIS−K', 'ISIS-K'],
+    ['curly apostrophe', 'Russia’s', "Russia's"],
+    ['no-break space', '22\u00a0March', '22 March'],
+    ['narrow no-break space', '22\u202fMarch', '22 March'],
+    ['soft hyphen', 'Tajiki\u00adstan', 'Tajikistan'],
+    ['zero-width space', 'Dush\u200banbe', 'Dushanbe'],
+    ['BOM', '\ufeffMoscow', 'Moscow'],
+    ['runs of spaces and line breaks', '201st military\n      base', '201st military base'],
+    ['fullwidth letters (NFKC)', 'ＭＯＳＣＯＷ', 'MOSCOW'],
+    ['ligature (NFKC)', 'ﬁnance', 'finance'],
+    ['astral characters kept', 'a 𝒳 b', 'a X b'],
+  ])('folds %s', (_label, input, expected) => {
+    expect(normalize(input)).toBe(expected);
+  });
+
+  it('maps every folded character back to its source', () => {
+    const source = 'The\u00a0ISIS–K  attack\u00ad in Russia’s ﬁeld';
+    const { text, map } = normalizeWithMap(source);
+    expect(text).toBe("The ISIS-K attack in Russia's field");
+    const i = text.indexOf('ISIS-K');
+    expect(source.slice(map[i]!, map[i + 6]!)).toBe('ISIS–K');
+    const j = text.indexOf("Russia's");
+    expect(source.slice(map[j]!, map[j + 8]!)).toBe('Russia’s');
+    expect(map[text.length]).toBe(source.length);
+    // Both characters of the expanded ligature point at the ligature.
+    const f = text.indexOf('field');
+    expect(map[f]).toBe(map[f + 1]);
+  });
+
+  it.each([
+    ['Rahmón', 'rahmon'],
+    ['ISIS–K', 'isis-k'],
+    ['  Crocus  City Hall ', 'crocus city hall'],
+    ['Matvéyev', 'matveyev'],
+  ])('folds %s for search to %s', (input, expected) => {
+    expect(foldForSearch(input)).toBe(expected);
+  });
+
+  it.each([
+    ['abc', 1, true],
+    ['a-c', 1, false],
+    ['a c', 1, false],
+    ['é', 0, true],
+    ['a', -1, false],
+    ['a', 1, false],
+    ['x𝒳', 1, true],
+    ['Москва', 2, true],
+  ])('isWordCharAt(%j, %d) is %s', (text, index, expected) => {
+    expect(isWordCharAt(text, index)).toBe(expected);
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { database, deleteDatabase } from '@/lib/db/database';
+import { getEntries, listEntries, listPacks, seedBundledPack } from '@/lib/db/glossary';
+import { PackError } from '@/lib/glossary/schema';
+import bundled from '@/glossary/generated/pack.json';
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+describe('seeding the bundled pack', () => {
+  beforeEach(deleteDatabase);
+  afterEach(deleteDatabase);
+
+  it('installs the pack on first run', async () => {
+    expect(await seedBundledPack(bundled)).toBe('installed');
+    const entries = await listEntries();
+    expect(entries).toHaveLength(bundled.entries.length);
+    expect((await listPacks())[0]).toMatchObject({
+      id: bundled.id,
+      origin: 'bundled',
+      entryCount: bundled.entries.length,
+    });
+  });
+
+  it('does no work when the pack is unchanged', async () => {
+    await seedBundledPack(bundled);
+    const before = (await listPacks())[0]!.installedAt;
+    expect(await seedBundledPack(clone(bundled))).toBe('unchanged');
+    expect((await listPacks())[0]!.installedAt).toBe(before);
+  });
+
+  it('replaces an older version, dropping entries the new one no longer has', async () => {
+    const old = clone(bundled);
+    old.version = '0.0.1';
+    old.entries.push({ ...clone(old.entries[0]!), id: 'gone-entry', name: 'Gone Entry' });
+    await seedBundledPack(old);
+    expect(await getEntries([`${bundled.id}/gone-entry`])).toHaveLength(1);
+    expect(await seedBundledPack(bundled)).toBe('updated');
+    expect(await getEntries([`${bundled.id}/gone-entry`])).toHaveLength(0);
+    expect(await listEntries()).toHaveLength(bundled.entries.length);
+    expect((await listPacks())[0]!.version).toBe(bundled.version);
+  });
+
+  it('refuses a corrupted pack with a clear error and keeps the previous data', async () => {
+    await seedBundledPack(bundled);
+    const corrupted = clone(bundled) as { entries: unknown[] };
+    corrupted.entries[1] = { id: 'Not A Slug', name: '' };
+    await expect(seedBundledPack(corrupted)).rejects.toThrow(PackError);
+    await expect(seedBundledPack(corrupted)).rejects.toThrow(
+      /bundled glossary pack is not a valid Glossa pack: entries\.1\./,
+    );
+    expect(await listEntries()).toHaveLength(bundled.entries.length);
+  });
+
+  it('refuses a pack that is not even an object', async () => {
+    await expect(seedBundledPack('{"truncated":')).rejects.toThrow(/not a valid Glossa pack/);
+    expect(await listEntries()).toHaveLength(0);
+  });
+
+  it('never touches other packs or settings', async () => {
+    const db = database();
+    await db.settings.put({ key: 'settings', value: { enabled: false } });
+    const other = clone(bundled);
+    other.id = 'user-pack';
+    await seedBundledPack(other);
+    await seedBundledPack(bundled);
+    const changed = clone(bundled);
+    changed.entries[0]!.summary = 'A changed summary.';
+    await seedBundledPack(changed);
+    expect((await listEntries()).filter((e) => e.packId === 'user-pack')).toHaveLength(other.entries.length);
+    expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { enabled: false } });
+  });
+});
