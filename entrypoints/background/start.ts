@@ -4,16 +4,15 @@
  * arrive while seeding runs wait for it.
  */
 import { browser } from 'wxt/browser';
-import { seedBundledPack } from '@/lib/db/glossary';
+import { seedBundledPacks } from '@/lib/db/glossary';
 import { createHandlers } from './handlers';
 import { listenForRequests } from './listen';
-import bundledPack from '@/glossary/generated/pack.json';
 
 export function startBackground(): void {
   // Seeding on every start is cheap (a hash comparison when nothing changed) and covers
   // install, update and a database the browser evicted.
-  const ready = seedBundledPack(bundledPack).then(
-    (outcome) => console.info(`Glossa: bundled glossary ${outcome}.`),
+  const ready = seedBundledPacks(bundledPacks()).then(
+    (outcomes) => console.info('Glossa: bundled glossary', outcomes),
     (error: unknown) => {
       // The previous glossary stays in place; say exactly why the new one was refused.
       console.error('Glossa: the bundled glossary could not be loaded.', error);
@@ -21,6 +20,11 @@ export function startBackground(): void {
   );
   const handlers = createHandlers({ ready, broadcast: broadcastToTabs });
   listenForRequests(handlers);
+}
+
+/** The packs `npm run glossary` generated, bundled into the background at build time. */
+function bundledPacks(): unknown[] {
+  return Object.values(import.meta.glob('../../glossary/generated/*.pack.json', { eager: true, import: 'default' }));
 }
 
 /** Tells every tab's content script that something changed; tabs without one ignore it. */

@@ -31,6 +31,38 @@ export async function seedBundledPack(input: unknown): Promise<SeedOutcome> {
   });
 }
 
+/**
+ * Seeds every pack the extension ships, and removes bundled packs an update no longer ships.
+ * Each pack is seeded on its own: one corrupted pack leaves the others (and its own previous
+ * data) in place, and its error is reported.
+ */
+export async function seedBundledPacks(inputs: readonly unknown[]): Promise<Record<string, SeedOutcome | 'removed'>> {
+  const outcomes: Record<string, SeedOutcome | 'removed'> = {};
+  const errors: Error[] = [];
+  const shipped = new Set<string>();
+  for (const input of inputs) {
+    try {
+      const id = (input as { id?: unknown })?.id;
+      if (typeof id === 'string') shipped.add(id);
+      const outcome = await seedBundledPack(input);
+      outcomes[String(id)] = outcome;
+    } catch (error) {
+      errors.push(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  const db = database();
+  await db.transaction('rw', db.packs, db.entries, async () => {
+    for (const pack of await db.packs.where('origin').equals('bundled').toArray()) {
+      if (shipped.has(pack.id)) continue;
+      await db.entries.where('packId').equals(pack.id).delete();
+      await db.packs.delete(pack.id);
+      outcomes[pack.id] = 'removed';
+    }
+  });
+  if (errors.length) throw new AggregateError(errors, errors.map((e) => e.message).join('\n'));
+  return outcomes;
+}
+
 function toStoredEntries(pack: Pack): StoredEntry[] {
   return pack.entries.map((e) => ({ ...e, key: entryKey(pack.id, e.id), packId: pack.id }));
 }

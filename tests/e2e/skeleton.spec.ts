@@ -24,7 +24,7 @@ test('the popup opens and lists glossary entries', async ({ openExtensionPage })
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByRole('searchbox')).toBeFocused();
   await expect(popup.getByRole('option')).not.toHaveCount(0);
-  await expect(popup.getByRole('option', { name: /Emomali Rahmon/ })).toBeVisible();
+  await expect(popup.getByRole('option', { name: /^Emomali Rahmon/ })).toBeVisible();
 });
 
 test('extension pages load without console errors', async ({ openExtensionPage, context }) => {
@@ -36,4 +36,14 @@ test('extension pages load without console errors', async ({ openExtensionPage, 
     await expect(page.locator('h1')).toBeVisible();
   }
   expect(errors).toEqual([]);
+});
+
+test('the seeded glossary is searchable from the popup', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByRole('option')).toHaveCount(28);
+  await popup.getByRole('searchbox').fill('state department');
+  await expect(popup.getByRole('option', { name: /U\.S\. Department of State/ })).toBeVisible();
+  await popup.getByRole('searchbox').fill('isis-k');
+  await expect(popup.getByRole('option')).toHaveCount(1);
+  await expect(popup.getByRole('option').first()).toContainText('ISIS–K');
 });

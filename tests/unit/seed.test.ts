@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { database, deleteDatabase } from '@/lib/db/database';
-import { getEntries, listEntries, listPacks, seedBundledPack } from '@/lib/db/glossary';
+import { getEntries, listEntries, listPacks, seedBundledPack, seedBundledPacks } from '@/lib/db/glossary';
 import { PackError } from '@/lib/glossary/schema';
-import bundled from '@/glossary/generated/pack.json';
+import bundled from '@/glossary/generated/tajikistan-moscow-attack.pack.json';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -68,5 +68,15 @@ describe('seeding the bundled pack', () => {
     await seedBundledPack(changed);
     expect((await listEntries()).filter((e) => e.packId === 'user-pack')).toHaveLength(other.entries.length);
     expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { enabled: false } });
+  });
+
+  it('removes a bundled pack an update no longer ships, but never a user pack', async () => {
+    const retired = clone(bundled);
+    retired.id = 'retired-pack';
+    await seedBundledPacks([bundled, retired]);
+    await database().packs.update(bundled.id, { origin: 'user' });
+    const outcomes = await seedBundledPacks([]);
+    expect(outcomes).toEqual({ 'retired-pack': 'removed' });
+    expect((await listPacks()).map((p) => p.id)).toEqual([bundled.id]);
   });
 });

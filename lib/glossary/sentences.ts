@@ -1,0 +1,33 @@
+/**
+ * Sentence splitting with Intl.Segmenter (ICU's sentence rules), mended where ICU breaks
+ * after an abbreviation: "The U.S. Department of State" is one sentence, not two.
+ */
+
+export interface Sentence {
+  readonly text: string;
+  /** Offset of the sentence in its paragraph. */
+  readonly start: number;
+}
+
+/** Abbreviations after which a capitalised word does not start a new sentence. */
+const ABBREVIATION =
+  /(?:\b(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s*$/u;
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+export function splitSentences(paragraph: string): Sentence[] {
+  const out: Sentence[] = [];
+  let pending: { text: string; start: number } | undefined;
+  for (const { segment, index } of segmenter.segment(paragraph)) {
+    const current = pending ? { text: pending.text + segment, start: pending.start } : { text: segment, start: index };
+    if (ABBREVIATION.test(current.text)) {
+      pending = current;
+      continue;
+    }
+    pending = undefined;
+    const trimmed = current.text.trimEnd();
+    if (trimmed.trim()) out.push({ text: trimmed, start: current.start });
+  }
+  if (pending?.text.trim()) out.push({ text: pending.text.trimEnd(), start: pending.start });
+  return out;
+}
