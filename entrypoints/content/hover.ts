@@ -9,7 +9,7 @@ import type { Painter, PaintedTerm } from './painter';
 const CLOSE_GRACE_MS = 300;
 
 export interface HoverOptions {
-  readonly painter: Painter;
+  readonly painter: () => Painter | undefined;
   readonly dwellMs: () => number;
   /** The UI host: pointer over it keeps the card open. */
   readonly isInsideUi: (target: EventTarget | null) => boolean;
@@ -42,7 +42,8 @@ function isPointOnTerm(term: PaintedTerm, x: number, y: number): boolean {
   return false;
 }
 
-export function termAtPoint(painter: Painter, x: number, y: number): PaintedTerm | undefined {
+export function termAtPoint(painter: Painter | undefined, x: number, y: number): PaintedTerm | undefined {
+  if (!painter) return undefined;
   const caret = caretAt(document, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   // At a term's last character the caret may sit just after it; try both sides.
@@ -79,7 +80,7 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
       cancelClose();
       return;
     }
-    const term = termAtPoint(options.painter, event.clientX, event.clientY);
+    const term = termAtPoint(options.painter(), event.clientX, event.clientY);
     if (term !== hovered) {
       hovered = term;
       if (dwellTimer !== undefined) clearTimeout(dwellTimer);

@@ -7,6 +7,7 @@
 import { UI_HOST_ID } from '@/lib/dom/scope';
 
 export interface UiHost {
+  readonly host: HTMLElement;
   readonly root: ShadowRoot;
   /** Where Preact renders. */
   readonly mount: HTMLElement;
@@ -39,5 +40,5 @@ export function createUiHost(doc: Document, css: string): UiHost {
   root.append(mount);
   // On <html>, not <body>: frameworks that own <body>'s children never see it.
   doc.documentElement.append(host);
-  return { root, mount, remove: () => host.remove() };
+  return { host, root, mount, remove: () => host.remove() };
 }

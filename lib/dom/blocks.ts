@@ -77,11 +77,20 @@ export function blockContainerOf(node: Node): Element | null {
   return el;
 }
 
+export interface CollectOptions {
+  /**
+   * Extra test for block elements, e.g. `el => !el.checkVisibility()` in a browser, where
+   * CSS can hide content. Asked of block elements only: hidden inline runs are rare and
+   * asking every element would cost a style lookup per node on huge pages.
+   */
+  readonly isHidden?: (el: Element) => boolean;
+}
+
 /**
  * Collects the text blocks under `root` in document order, skipping excluded regions.
  * Iterative, so very deep DOMs cannot overflow the stack.
  */
-export function collectBlocks(root: Element): TextBlock[] {
+export function collectBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
   const blocks: TextBlock[] = [];
   let parts: string[] = [];
   let segments: TextSegment[] = [];
@@ -118,7 +127,7 @@ export function collectBlocks(root: Element): TextBlock[] {
       container = blockContainerOf(el.parentElement ?? el) ?? root;
       continue;
     }
-    if (el !== root && isSkippedElement(el)) {
+    if (el !== root && (isSkippedElement(el) || (!inline && options.isHidden?.(el)))) {
       // A skipped block (a figure's <button>, an aside) still separates the text around it.
       if (!inline) flush();
       continue;

@@ -22,7 +22,7 @@ const scanner = createScanner(
 function found(html: string): string[] {
   const { document } = new JSDOM(`<!doctype html><body>${html}</body>`).window;
   return findContentRoots(document)
-    .flatMap(collectBlocks)
+    .flatMap((root) => collectBlocks(root))
     .flatMap((block) =>
       findTermsInBlock(block, scanner).map((f) => {
         const range = document.createRange();

@@ -1,0 +1,110 @@
+/**
+ * Scanning and painting for one page under one matcher and one set of settings: the first
+ * full scan, and rescans of just the blocks that changed. Work is sliced so no task runs
+ * over 50 ms on even the largest page.
+ */
+import { collectBlocks, type TextBlock } from '@/lib/dom/blocks';
+import { findTermsInBlock } from '@/lib/dom/find-terms';
+import type { Scanner } from '@/lib/match/scan';
+import type { Settings } from '@/lib/settings';
+import type { PaintedTerm, Painter } from './painter';
+import { yieldToMain } from './yield';
+
+/** Scan for this long, then give the main thread back. */
+const SLICE_MS = 8;
+
+export interface TermSession {
+  /** Scans `roots` from scratch. */
+  scanAll(roots: readonly Element[]): Promise<void>;
+  /** Drops terms in removed nodes and rescans the given block containers. */
+  rescan(containers: readonly Element[]): Promise<void>;
+  /** Stops any scan in progress; later calls are no-ops. */
+  stop(): void;
+}
+
+export interface SessionOptions {
+  readonly painter: Painter;
+  readonly scanner: Scanner;
+  readonly settings: Settings;
+  /** The entry keys a matched term stands for, filtered by the kinds the reader wants. */
+  readonly termKeys: (term: number) => string[];
+  /** Called after each scan with every key on the page, so their entries can be fetched. */
+  readonly onScanned: (keys: readonly string[]) => void;
+}
+
+const isHidden = (el: Element): boolean =>
+  typeof el.checkVisibility === 'function' ? !el.checkVisibility({ visibilityProperty: true }) : false;
+
+export function createTermSession({ painter, scanner, settings, termKeys, onScanned }: SessionOptions): TermSession {
+  let stopped = false;
+  // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
+  let queue: Promise<void> = Promise.resolve();
+
+  async function paintBlocks(blocks: readonly TextBlock[]) {
+    const seen = new Set<string>(settings.firstMentionOnly ? painter.all().flatMap((t) => t.keys) : []);
+    let sliceStart = performance.now();
+    for (const block of blocks) {
+      if (stopped) return;
+      // The block may have left the page while we yielded.
+      if (!block.container.isConnected) continue;
+      const painted: PaintedTerm[] = [];
+      for (const found of findTermsInBlock(block, scanner)) {
+        let keys = termKeys(found.term);
+        if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
+        if (keys.length === 0) continue;
+        for (const k of keys) seen.add(k);
+        const range = new StaticRange({
+          startContainer: found.startContainer,
+          startOffset: found.startOffset,
+          endContainer: found.endContainer,
+          endOffset: found.endOffset,
+        });
+        painted.push({ range, keys, found });
+      }
+      painter.add(painted);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToMain();
+        sliceStart = performance.now();
+      }
+    }
+    onScanned([...new Set(painter.all().flatMap((t) => t.keys))]);
+  }
+
+  /** Collects blocks root by root, yielding between roots of a large page. */
+  async function collect(roots: readonly Element[]): Promise<TextBlock[]> {
+    const blocks: TextBlock[] = [];
+    for (const root of roots) {
+      if (stopped) break;
+      blocks.push(...collectBlocks(root, { isHidden }));
+    }
+    return blocks;
+  }
+
+  function enqueue(work: () => Promise<void>): Promise<void> {
+    queue = queue.then(work, work);
+    return queue;
+  }
+
+  return {
+    scanAll(roots) {
+      return enqueue(async () => {
+        painter.removeWhere(() => true);
+        await paintBlocks(await collect(roots));
+      });
+    },
+    rescan(containers) {
+      return enqueue(async () => {
+        painter.removeWhere(
+          (t) =>
+            !t.range.startContainer.isConnected ||
+            !t.range.endContainer.isConnected ||
+            containers.some((c) => c.contains(t.range.startContainer) || c.contains(t.range.endContainer)),
+        );
+        await paintBlocks(await collect(containers));
+      });
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}
