@@ -1,37 +1,145 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ENTRY_KINDS, type EntryKind } from '@/lib/glossary/schema';
 import type { BackgroundClient } from '@/lib/messages';
-import type { Settings } from '@/lib/settings';
+import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings, type SettingsPatch } from '@/lib/settings';
+import { KIND_LABELS } from './kind-labels';
 
 export interface OptionsAppProps {
   readonly send: BackgroundClient;
 }
 
-/** Glossa's options page. */
+const STYLE_LABELS: Record<HighlightStyle, string> = {
+  dotted: 'Dotted underline (follows the text colour)',
+  solid: 'Blue underline',
+  background: 'Yellow background',
+};
+
+/** Glossa's options: every setting, applied to open pages at once. */
 export function OptionsApp({ send }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     send({ type: 'getSettings' }).then(setSettings, (e: unknown) => setError(String(e)));
   }, [send]);
 
-  const update = (patch: Partial<Settings>) =>
-    send({ type: 'updateSettings', patch }).then(setSettings, (e: unknown) => setError(String(e)));
+  const update = (patch: SettingsPatch) =>
+    send({ type: 'updateSettings', patch }).then(
+      (next) => {
+        setSettings(next);
+        setError(undefined);
+        setSaved(true);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+
+  if (!settings) {
+    return (
+      <main>
+        <h1>Glossa options</h1>
+        {error ? <p class="error">{error}</p> : <p class="muted">Loading…</p>}
+      </main>
+    );
+  }
+
+  const toggleKind = (kind: EntryKind, on: boolean) =>
+    update({ kinds: on ? [...settings.kinds, kind] : settings.kinds.filter((k) => k !== kind) });
 
   return (
-    <main>
+    <main class="options">
       <h1>Glossa options</h1>
-      {error && <p class="error">{error}</p>}
-      {settings && (
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <section>
+        <h2>Highlighting</h2>
         <label>
           <input
             type="checkbox"
             checked={settings.enabled}
             onChange={(e) => update({ enabled: e.currentTarget.checked })}
           />{' '}
-          Highlight glossary terms on pages
+          Mark glossary terms on pages
         </label>
-      )}
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.firstMentionOnly}
+            onChange={(e) => update({ firstMentionOnly: e.currentTarget.checked })}
+          />{' '}
+          Mark only the first mention of each term
+        </label>
+        <label>
+          Style{' '}
+          <select
+            value={settings.highlightStyle}
+            onChange={(e) => update({ highlightStyle: e.currentTarget.value as HighlightStyle })}
+          >
+            {HIGHLIGHT_STYLES.map((s) => (
+              <option key={s} value={s}>
+                {STYLE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+      <fieldset>
+        <legend>Kinds of term to mark</legend>
+        {ENTRY_KINDS.map((kind) => (
+          <label key={kind}>
+            <input
+              type="checkbox"
+              checked={settings.kinds.includes(kind)}
+              onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
+            />{' '}
+            {KIND_LABELS[kind]}
+          </label>
+        ))}
+      </fieldset>
+      <section>
+        <h2>Hover cards</h2>
+        <label>
+          Open a card after resting on a term for{' '}
+          <input
+            type="number"
+            min={0}
+            max={1500}
+            step={50}
+            value={settings.hoverDelayMs}
+            onChange={(e) => {
+              const value = Math.round(Number(e.currentTarget.value));
+              if (Number.isFinite(value)) update({ hoverDelayMs: Math.min(1500, Math.max(0, value)) });
+            }}
+          />{' '}
+          ms
+        </label>
+      </section>
+      <section>
+        <h2>Sites where Glossa is off</h2>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted">None. Turn Glossa off for a site from the toolbar popup.</p>
+        ) : (
+          <ul class="sites">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                {site}{' '}
+                <button
+                  type="button"
+                  onClick={() => update({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}
+                >
+                  Turn back on
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p class="muted" aria-live="polite">
+        {saved ? 'Saved. Open pages update at once.' : ''}
+      </p>
     </main>
   );
 }

@@ -1,18 +1,9 @@
 import type { EntryView } from '@/lib/messages';
+import { KIND_LABELS } from './kind-labels';
 
 export interface TermCardProps {
   readonly entries: readonly EntryView[];
 }
-
-const KIND_LABELS: Record<EntryView['kind'], string> = {
-  person: 'Person',
-  place: 'Place',
-  organization: 'Organisation',
-  facility: 'Facility',
-  event: 'Event',
-  group: 'Group',
-  concept: 'Concept',
-};
 
 function formatDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;

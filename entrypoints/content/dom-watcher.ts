@@ -5,7 +5,7 @@
  * the tab is hidden (the batch waits until the reader comes back).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { blockContainerOf } from '@/lib/dom/blocks';
+import { blockContainerOf, isInlineElement } from '@/lib/dom/blocks';
 import { UI_HOST_ID } from '@/lib/dom/scope';
 
 const BATCH_MS = 150;
@@ -13,21 +13,26 @@ const BATCH_MS = 150;
 export interface DomChanges {
   /** Block containers whose text changed, outermost only. */
   readonly containers: readonly Element[];
+  /** Blocks were removed: ranges in them must be dropped, though nothing needs rescanning. */
+  readonly removed: boolean;
 }
 
 export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChanges) => void): { stop(): void } {
   const pending = new Set<Element>();
+  let removed = false;
   let timer: number | undefined;
 
   const flush = () => {
     timer = undefined;
-    if (pending.size === 0) return;
+    if (pending.size === 0 && !removed) return;
     if (document.hidden) return; // picked up again on visibilitychange
     const all = [...pending].filter((el) => el.isConnected);
     pending.clear();
     // Outermost containers only: rescanning a parent covers its children.
     const outer = all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
-    if (outer.length) onChange({ containers: outer });
+    const wasRemoved = removed;
+    removed = false;
+    if (outer.length || wasRemoved) onChange({ containers: outer, removed: wasRemoved });
   };
 
   const observer = new MutationObserver((records) => {
@@ -35,21 +40,39 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
       const target = record.target;
       // Glossa's own UI host is not page content.
       if (target instanceof Element && target.closest(`#${UI_HOST_ID}`)) continue;
-      if (record.type === 'childList' && record.addedNodes.length === 0 && record.removedNodes.length === 0) continue;
-      const container = blockContainerOf(target);
-      if (container) pending.add(container);
+      if (record.type === 'characterData') {
+        const container = blockContainerOf(target);
+        if (container) pending.add(container);
+        continue;
+      }
+      // A block added whole is scanned on its own; its neighbours have not changed.
+      // Text or inline content added or removed changes the words of the block around it.
+      let touchesInline = false;
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && !isInlineElement(node)) pending.add(node);
+        else touchesInline = true;
+      }
+      for (const node of record.removedNodes) {
+        if (node instanceof Element && !isInlineElement(node)) removed = true;
+        else touchesInline = true;
+      }
+      if (touchesInline) {
+        const container = blockContainerOf(target);
+        if (container) pending.add(container);
+      }
     }
-    if (pending.size && timer === undefined) timer = ctx.setTimeout(flush, BATCH_MS);
+    if ((pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, BATCH_MS);
   });
   observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
   ctx.addEventListener(document, 'visibilitychange', () => {
-    if (!document.hidden && pending.size && timer === undefined) timer = ctx.setTimeout(flush, 0);
+    if (!document.hidden && (pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, 0);
   });
 
   const stop = () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
     pending.clear();
+    removed = false;
   };
   ctx.onInvalidated(stop);
   return { stop };

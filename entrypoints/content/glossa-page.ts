@@ -66,7 +66,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     await session.scanAll(roots);
   }
 
-  function onDomChange({ containers }: DomChanges) {
+  function onDomChange({ containers, removed }: DomChanges) {
     if (!session) return;
     const current = findContentRoots(document);
     const sameRoots = current.length === roots.length && current.every((r, i) => r === roots[i]);
@@ -77,7 +77,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       return;
     }
     const inScope = containers.filter((c) => roots.some((r) => r.contains(c)) && !isInSkippedRegion(c, document.body));
-    if (inScope.length) void session.rescan(inScope);
+    if (inScope.length || removed) void session.rescan(inScope);
   }
 
   await restart();
