@@ -101,6 +101,31 @@ export function parseTabRequest(raw: unknown): { request: TabRequest } | { error
   return { error: `Refused a malformed message: ${parsed.issues[0]?.message ?? 'unknown shape'}` };
 }
 
+export interface SenderInfo {
+  /** The sending extension's id. */
+  readonly id?: string;
+  /** The URL of the sending page or frame. */
+  readonly url?: string;
+}
+
+/**
+ * Checks who sent a request: only this extension, and privileged requests only from the
+ * extension's own pages (a content script shares its page with code Glossa does not trust).
+ * Returns the reason for refusal, or undefined when the request may run.
+ */
+export function refusalFor(
+  request: BackgroundRequest,
+  sender: SenderInfo,
+  self: { id: string; origin: string },
+): string | undefined {
+  if (sender.id !== self.id) return 'Glossa answers only its own pages and content scripts.';
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  if (PRIVILEGED_REQUESTS.has(request.type) && !fromExtensionPage) {
+    return `"${request.type}" may only be sent from Glossa's own pages.`;
+  }
+  return undefined;
+}
+
 /** Runs a handler and wraps its result or error in an envelope. */
 export async function answer<T>(run: () => Promise<T> | T): Promise<Envelope<T>> {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, createBackgroundClient, parseBackgroundRequest, parseTabRequest } from '@/lib/messages';
+import { answer, createBackgroundClient, parseBackgroundRequest, parseTabRequest, refusalFor } from '@/lib/messages';
 
 describe('message protocol', () => {
   it.each([
@@ -28,5 +28,38 @@ describe('message protocol', () => {
   it('explains a missing answer', async () => {
     const send = createBackgroundClient(async () => undefined);
     await expect(send({ type: 'getSettings' })).rejects.toThrow(/did not answer/);
+  });
+
+  const self = { id: 'glossa-id', origin: 'chrome-extension://glossa-id/' };
+  it.each([
+    ['a content script reading', { type: 'getMatcher' }, { id: 'glossa-id', url: 'https://news.example/a' }, undefined],
+    [
+      'a content script changing settings',
+      { type: 'updateSettings', patch: {} },
+      { id: 'glossa-id', url: 'https://news.example/a' },
+      /only be sent from Glossa's own pages/,
+    ],
+    [
+      'the options page changing settings',
+      { type: 'updateSettings', patch: {} },
+      { id: 'glossa-id', url: 'chrome-extension://glossa-id/options.html' },
+      undefined,
+    ],
+    [
+      'another extension',
+      { type: 'getMatcher' },
+      { id: 'evil-id', url: 'chrome-extension://evil-id/x.html' },
+      /only its own/,
+    ],
+    [
+      'a look-alike origin',
+      { type: 'updateSettings', patch: {} },
+      { id: 'glossa-id', url: 'https://chrome-extension.example/glossa-id/' },
+      /only be sent/,
+    ],
+  ] as const)('sender check: %s', (_label, request, sender, expected) => {
+    const refusal = refusalFor(request as never, sender, self);
+    if (expected === undefined) expect(refusal).toBeUndefined();
+    else expect(refusal).toMatch(expected);
   });
 });
