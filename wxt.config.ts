@@ -13,7 +13,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: process.env.GLOSSA_NO_MINIFY ? { minify: false } : {} }),
   manifest: ({ browser }) => ({
     name: 'Glossa',
     description:

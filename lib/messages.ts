@@ -21,6 +21,9 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('listEntries') }),
   v.object({ type: v.literal('getSettings') }),
   v.object({ type: v.literal('updateSettings'), patch: SettingsPatchSchema }),
+  // The pack itself is validated by the pack schema in the handler, with a precise message.
+  v.object({ type: v.literal('importPack'), pack: v.unknown() }),
+  v.object({ type: v.literal('removePack'), id: Key }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -36,10 +39,16 @@ export interface BackgroundResponses {
   listEntries: EntryView[];
   getSettings: Settings;
   updateSettings: Settings;
+  importPack: { id: string; entries: number; outcome: 'installed' | 'updated' | 'unchanged' };
+  removePack: boolean;
 }
 
 /** Requests only extension pages may send: a content script runs next to page code. */
-export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['updateSettings']);
+export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set([
+  'updateSettings',
+  'importPack',
+  'removePack',
+]);
 
 /** Requests content scripts answer. */
 export const TabRequestSchema = v.variant('type', [

@@ -1,5 +1,5 @@
 /** What the background does for each request. */
-import { buildMatcher, getEntries, listEntries, listPacks } from '@/lib/db/glossary';
+import { buildMatcher, getEntries, importUserPack, listEntries, listPacks, removeUserPack } from '@/lib/db/glossary';
 import type { StoredEntry } from '@/lib/db/database';
 import { getSettings, updateSettings } from '@/lib/db/settings';
 import type { CompiledMatcher } from '@/lib/match/compiled';
@@ -27,6 +27,11 @@ export function createHandlers({ ready, broadcast }: HandlerDeps): Handlers {
     });
   }
 
+  async function glossaryChanged() {
+    matcher = undefined;
+    await broadcast({ type: 'glossaryChanged' });
+  }
+
   async function handle(request: BackgroundRequest) {
     await ready;
     switch (request.type) {
@@ -40,6 +45,16 @@ export function createHandlers({ ready, broadcast }: HandlerDeps): Handlers {
         return withPacks(await listEntries());
       case 'getSettings':
         return getSettings();
+      case 'importPack': {
+        const result = await importUserPack(request.pack);
+        if (result.outcome !== 'unchanged') await glossaryChanged();
+        return result;
+      }
+      case 'removePack': {
+        const removed = await removeUserPack(request.id);
+        if (removed) await glossaryChanged();
+        return removed;
+      }
       case 'updateSettings': {
         const settings = await updateSettings(request.patch);
         await broadcast({ type: 'settingsChanged' });

@@ -27,13 +27,18 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let entries: ReadonlyMap<string, EntryView> = new Map();
   const card = createCardController(() => entries);
 
+  // Per matcher and settings: which entry keys each term stands for (filtered by kind).
+  let keysOfTerm: (string[] | undefined)[] = [];
   function termKeys(term: number): string[] {
-    const t = matcher.terms[term];
-    if (!t) return [];
-    return t.entries.flatMap((i) => {
-      const entry = matcher.entries[i];
-      return entry && settings.kinds.includes(entry.kind) ? [entry.key] : [];
-    });
+    const known = keysOfTerm[term];
+    if (known) return known;
+    const keys =
+      matcher.terms[term]?.entries.flatMap((i) => {
+        const entry = matcher.entries[i];
+        return entry && settings.kinds.includes(entry.kind) ? [entry.key] : [];
+      }) ?? [];
+    keysOfTerm[term] = keys;
+    return keys;
   }
 
   async function fetchEntries(keys: readonly string[]) {
@@ -45,13 +50,17 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   /** (Re)starts from scratch: new matcher or settings. */
   async function restart() {
-    ({ matcher, settings } = await send({ type: 'getMatcher' }));
     session?.stop();
     painter?.clear();
     card.close();
     session = undefined;
     painter = undefined;
     entries = new Map();
+    // Settings first: on a site where Glossa is off, the matcher is never even fetched.
+    settings = await send({ type: 'getSettings' });
+    if (!isActiveOn(settings, location.hostname)) return;
+    ({ matcher, settings } = await send({ type: 'getMatcher' }));
+    keysOfTerm = [];
     if (!isActiveOn(settings, location.hostname)) return;
     painter = createPainter(highlightName(settings.highlightStyle));
     session = createTermSession({

@@ -32,8 +32,10 @@ export function createPainter(name: string): Painter {
   const highlight = new Highlight();
   CSS.highlights.set(name, highlight);
   let terms: PaintedTerm[] = [];
-  // Every text node a painted range touches, to the terms touching it.
+  // Every text node a painted range touches, to the terms touching it. Built lazily, on the
+  // first hit test after a change: scanning stays cheap, and readers hover long after it.
   let byNode = new WeakMap<Node, PaintedTerm[]>();
+  let indexed = 0;
 
   function index(term: PaintedTerm) {
     const { startContainer, endContainer } = term.range;
@@ -60,7 +62,6 @@ export function createPainter(name: string): Painter {
       for (const term of added) {
         highlight.add(term.range);
         terms.push(term);
-        index(term);
       }
     },
     removeWhere(predicate) {
@@ -71,10 +72,11 @@ export function createPainter(name: string): Painter {
       }
       terms = kept;
       byNode = new WeakMap();
-      for (const term of terms) index(term);
+      indexed = 0;
     },
     all: () => terms,
     termAt(node, offset) {
+      for (; indexed < terms.length; indexed++) index(terms[indexed]!);
       const list = byNode.get(node);
       if (!list) return undefined;
       return list.find((t) => {
@@ -89,6 +91,7 @@ export function createPainter(name: string): Painter {
       if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
       terms = [];
       byNode = new WeakMap();
+      indexed = 0;
     },
   };
 }

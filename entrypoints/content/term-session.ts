@@ -40,9 +40,18 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
   // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
   let queue: Promise<void> = Promise.resolve();
 
+  /** Busy time of the scan under way: collecting blocks plus every slice of painting. */
+  let stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0 };
+
   async function paintBlocks(blocks: readonly TextBlock[]) {
     const seen = new Set<string>(settings.firstMentionOnly ? painter.all().flatMap((t) => t.keys) : []);
     let sliceStart = performance.now();
+    const endSlice = () => {
+      const ms = performance.now() - sliceStart;
+      stats.busyMs += ms;
+      stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
+    };
+    stats.blocks += blocks.length;
     for (const block of blocks) {
       if (stopped) return;
       // The block may have left the page while we yielded.
@@ -62,22 +71,36 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
         painted.push({ range, keys, found });
       }
       painter.add(painted);
+      stats.terms += painted.length;
       if (performance.now() - sliceStart > SLICE_MS) {
+        endSlice();
         await yieldToMain();
         sliceStart = performance.now();
       }
     }
+    endSlice();
     onScanned([...new Set(painter.all().flatMap((t) => t.keys))]);
   }
 
-  /** Collects blocks root by root, yielding between roots of a large page. */
-  async function collect(roots: readonly Element[]): Promise<TextBlock[]> {
-    const blocks: TextBlock[] = [];
-    for (const root of roots) {
-      if (stopped) break;
-      blocks.push(...collectBlocks(root, { isHidden }));
-    }
+  /** Collects the blocks to scan; one pass over the DOM, counted as busy time. */
+  function collect(roots: readonly Element[]): TextBlock[] {
+    const t0 = performance.now();
+    const blocks = roots.flatMap((root) => (stopped ? [] : collectBlocks(root, { isHidden })));
+    const ms = performance.now() - t0;
+    stats.busyMs += ms;
+    stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
     return blocks;
+  }
+
+  /**
+   * Runs one scan and records it as a User Timing measure ("glossa-scan", with busy time in
+   * its detail): visible in DevTools' performance panel and read by `npm run bench`.
+   */
+  async function measured(kind: 'full' | 'rescan', work: () => Promise<void>) {
+    stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0 };
+    const start = performance.now();
+    await work();
+    if (!stopped) performance.measure(`glossa-scan-${kind}`, { start, end: performance.now(), detail: { ...stats } });
   }
 
   function enqueue(work: () => Promise<void>): Promise<void> {
@@ -87,21 +110,25 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
 
   return {
     scanAll(roots) {
-      return enqueue(async () => {
-        painter.removeWhere(() => true);
-        await paintBlocks(await collect(roots));
-      });
+      return enqueue(() =>
+        measured('full', async () => {
+          painter.removeWhere(() => true);
+          await paintBlocks(collect(roots));
+        }),
+      );
     },
     rescan(containers) {
-      return enqueue(async () => {
-        painter.removeWhere(
-          (t) =>
-            !t.range.startContainer.isConnected ||
-            !t.range.endContainer.isConnected ||
-            containers.some((c) => c.contains(t.range.startContainer) || c.contains(t.range.endContainer)),
-        );
-        await paintBlocks(await collect(containers));
-      });
+      return enqueue(() =>
+        measured('rescan', async () => {
+          painter.removeWhere(
+            (t) =>
+              !t.range.startContainer.isConnected ||
+              !t.range.endContainer.isConnected ||
+              containers.some((c) => c.contains(t.range.startContainer) || c.contains(t.range.endContainer)),
+          );
+          await paintBlocks(collect(containers));
+        }),
+      );
     },
     stop() {
       stopped = true;

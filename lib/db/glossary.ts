@@ -1,6 +1,6 @@
 /** The glossary in IndexedDB: seeding packs, reading entries, compiling the matcher. */
 import { contentHash } from '../glossary/hash';
-import { type Pack, parsePack } from '../glossary/schema';
+import { type Pack, PackError, parsePack } from '../glossary/schema';
 import { compileMatcher } from '../match/compile';
 import type { CompiledMatcher } from '../match/compiled';
 import { database, type StoredEntry, type StoredPack } from './database';
@@ -61,6 +61,43 @@ export async function seedBundledPacks(inputs: readonly unknown[]): Promise<Reco
   });
   if (errors.length) throw new AggregateError(errors, errors.map((e) => e.message).join('\n'));
   return outcomes;
+}
+
+/**
+ * Adds or replaces a reader's own pack. Validated with the same schema as bundled packs;
+ * a bundled pack of the same id is not replaced (the reader is told to rename theirs).
+ */
+export async function importUserPack(input: unknown): Promise<{ id: string; entries: number; outcome: SeedOutcome }> {
+  const pack = parsePack(input, 'The imported pack');
+  const hash = await contentHash(pack);
+  const db = database();
+  return db.transaction('rw', db.packs, db.entries, async () => {
+    const existing = await db.packs.get(pack.id);
+    if (existing?.origin === 'bundled') {
+      throw new PackError(`A pack named "${pack.id}" ships with Glossa; give the imported pack another id.`);
+    }
+    if (existing?.hash === hash) return { id: pack.id, entries: pack.entries.length, outcome: 'unchanged' as const };
+    await db.entries.where('packId').equals(pack.id).delete();
+    await db.entries.bulkAdd(toStoredEntries(pack));
+    await db.packs.put(toStoredPack(pack, hash, 'user'));
+    return {
+      id: pack.id,
+      entries: pack.entries.length,
+      outcome: existing ? ('updated' as const) : ('installed' as const),
+    };
+  });
+}
+
+/** Removes a reader's pack; bundled packs cannot be removed (they would come back on update). */
+export async function removeUserPack(id: string): Promise<boolean> {
+  const db = database();
+  return db.transaction('rw', db.packs, db.entries, async () => {
+    const existing = await db.packs.get(id);
+    if (!existing || existing.origin !== 'user') return false;
+    await db.entries.where('packId').equals(id).delete();
+    await db.packs.delete(id);
+    return true;
+  });
 }
 
 function toStoredEntries(pack: Pack): StoredEntry[] {

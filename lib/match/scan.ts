@@ -58,34 +58,85 @@ function accepts(c: Candidate, found: string): boolean {
   return true;
 }
 
+/** The same string hash the scanner computes word by word while it walks the text. */
+function hashKey(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** ASCII letters and digits: the common case, tested without a call. */
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+}
+
 export function createScanner(matcher: CompiledMatcher): Scanner {
-  const byFirstWord = new Map<string, Candidate[]>();
+  // Candidates by the hash of their first word, lower-cased: the scan hashes each word as it
+  // reads it, so a word that starts no term costs no string and no string hashing.
+  const byFirstWord = new Map<number, { key: string; list: Candidate[] }[]>();
   matcher.terms.forEach((t, term) => {
     const words = wordSpans(t.form);
     const first = words[0];
     if (!first) return;
     const key = t.form.slice(first[0], first[1]).toLowerCase();
-    const list = byFirstWord.get(key) ?? [];
-    list.push({ term, form: t.form, lower: t.form.toLowerCase(), caseSensitive: t.caseSensitive, words });
-    byFirstWord.set(key, list);
+    const h = hashKey(key);
+    const buckets = byFirstWord.get(h) ?? [];
+    let bucket = buckets.find((b) => b.key === key);
+    if (!bucket) {
+      bucket = { key, list: [] };
+      buckets.push(bucket);
+    }
+    bucket.list.push({ term, form: t.form, lower: t.form.toLowerCase(), caseSensitive: t.caseSensitive, words });
+    byFirstWord.set(h, buckets);
   });
   // Longest first, so "Islamic State-Khorasan Province" wins over "Islamic State".
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.form.length - a.form.length);
+  for (const buckets of byFirstWord.values())
+    for (const b of buckets) b.list.sort((x, y) => y.form.length - x.form.length);
+
+  function candidatesAt(lowered: string, start: number, end: number, h: number): Candidate[] | undefined {
+    const buckets = byFirstWord.get(h);
+    if (!buckets) return undefined;
+    for (const b of buckets) if (b.key.length === end - start && lowered.startsWith(b.key, start)) return b.list;
+    return undefined;
+  }
 
   function scan(text: string): TermMatch[] {
     const out: TermMatch[] = [];
-    const re = new RegExp(WORD_RUN.source, 'gu');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const candidates = byFirstWord.get(m[0].toLowerCase());
+    // Lower-case once per block, not once per word. A handful of characters ("İ") change
+    // length when lower-cased; then offsets would not line up, so fold word by word instead.
+    const lowered = text.toLowerCase();
+    const sameLength = lowered.length === text.length;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      // Skip to the next word.
+      while (i < length) {
+        const code = text.charCodeAt(i);
+        if (code < 0x80 ? isAsciiWordCode(code) : isWordCharAt(text, i)) break;
+        i++;
+      }
+      if (i >= length) break;
+      const start = i;
+      let h = 0;
+      while (i < length) {
+        const code = text.charCodeAt(i);
+        if (!(code < 0x80 ? isAsciiWordCode(code) : isWordCharAt(text, i))) break;
+        if (sameLength) h = (Math.imul(h, 31) + lowered.charCodeAt(i)) | 0;
+        i++;
+      }
+      let candidates: Candidate[] | undefined;
+      if (sameLength) candidates = candidatesAt(lowered, start, i, h);
+      else {
+        const key = text.slice(start, i).toLowerCase();
+        candidates = candidatesAt(key, 0, key.length, hashKey(key));
+      }
       if (!candidates) continue;
-      const start = m.index;
       for (const c of candidates) {
         const end = start + c.form.length;
-        if (end > text.length || isWordCharAt(text, end)) continue;
+        if (end > length || isWordCharAt(text, end)) continue;
         if (!accepts(c, text.slice(start, end))) continue;
         out.push({ start, end, term: c.term });
-        re.lastIndex = end;
+        i = end;
         break;
       }
     }

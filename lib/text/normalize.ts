@@ -24,11 +24,8 @@ const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u2032\uff07]/u;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
 const SPACE = /\s/u;
 
-/** Folds one code point; "" drops it. Kept separate so callers can fold single strings. */
+/** Folds one non-ASCII code point; "" drops it, " " is a space. */
 function foldCodePoint(ch: string): string {
-  const code = ch.codePointAt(0) ?? 0;
-  // Fast path: printable ASCII other than the backtick-like apostrophe needs no work.
-  if (code > 0x20 && code < 0x7f) return ch;
   if (SPACE.test(ch)) return ' ';
   if (INVISIBLE.test(ch)) return '';
   if (DASHES.test(ch)) return '-';
@@ -39,36 +36,99 @@ function foldCodePoint(ch: string): string {
 }
 
 /**
+ * Folding of BMP characters, computed once per character and remembered: pages repeat the
+ * same few non-ASCII characters (curly quotes, dashes, accented letters) thousands of times.
+ */
+const bmpFolds = new Map<number, string>();
+
+function foldBmp(code: number): string {
+  let folded = bmpFolds.get(code);
+  if (folded === undefined) {
+    folded = foldCodePoint(String.fromCharCode(code));
+    bmpFolds.set(code, folded);
+  }
+  return folded;
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+/** Anything the fold would change: non-ASCII, controls, whitespace other than single spaces. */
+const NEEDS_FOLDING = /[^\x21-\x7e ]| {2}/;
+
+let identity = new Int32Array(0);
+/** 0, 1, 2, … length: shared and grown on demand, handed out as read-only views. */
+function identityMap(length: number): Int32Array {
+  if (identity.length < length + 1) {
+    identity = new Int32Array(Math.max(length + 1, identity.length * 2));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, length + 1);
+}
+
+/**
  * Folds `source` and records the offset map. Runs of spaces collapse to one space, which
  * also makes a line break inside "201st military\n  base" match "201st military base".
+ * Hot path of every page scan: ASCII is copied code by code into a typed buffer, and only
+ * other characters go through the (memoised) slow path.
  */
 export function normalizeWithMap(source: string): NormalizedText {
-  const out: string[] = [];
-  const map: number[] = [];
+  const length = source.length;
+  // Most blocks of English text need no folding at all: one native RegExp test proves it,
+  // and the text is its own folded form.
+  if (!NEEDS_FOLDING.test(source)) return { text: source, map: identityMap(length) };
+  let out = new Uint16Array(length + 8);
+  let map = new Int32Array(length + 9);
+  let n = 0;
   let lastWasSpace = false;
-  for (let i = 0; i < source.length;) {
-    const code = source.codePointAt(i) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    const folded = foldCodePoint(source.slice(i, i + width));
-    if (folded === ' ') {
-      if (!lastWasSpace) {
-        out.push(' ');
-        map.push(i);
-      }
+  const push = (code: number, from: number) => {
+    if (n >= out.length - 1) {
+      const grownOut = new Uint16Array(out.length * 2);
+      grownOut.set(out);
+      out = grownOut;
+      const grownMap = new Int32Array(map.length * 2);
+      grownMap.set(map);
+      map = grownMap;
+    }
+    out[n] = code;
+    map[n++] = from;
+  };
+  for (let i = 0; i < length; i++) {
+    const code = source.charCodeAt(i);
+    if (code > 0x20 && code < 0x7f) {
+      if (n < out.length - 1) {
+        out[n] = code;
+        map[n++] = i;
+      } else push(code, i);
+      lastWasSpace = false;
+      continue;
+    }
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      if (!lastWasSpace) push(0x20, i);
       lastWasSpace = true;
-    } else if (folded !== '') {
+      continue;
+    }
+    let folded: string;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      // An astral code point: rare enough to fold without memoising.
+      width = 2;
+      folded = foldCodePoint(source.slice(i, i + 2));
+    } else {
+      folded = foldBmp(code);
+    }
+    if (folded === ' ') {
+      if (!lastWasSpace) push(0x20, i);
+      lastWasSpace = true;
+    } else if (folded.length > 0) {
       // NFKC may expand one code point to several characters ("ﬁ" → "fi"); each maps back
       // to the same source character so a match never points inside a surrogate pair.
-      for (let k = 0; k < folded.length; k++) {
-        out.push(folded[k] as string);
-        map.push(i);
-      }
+      for (let k = 0; k < folded.length; k++) push(folded.charCodeAt(k), i);
       lastWasSpace = false;
     }
-    i += width;
+    i += width - 1;
   }
-  map.push(source.length);
-  return { text: out.join(''), map: Int32Array.from(map) };
+  map[n] = length;
+  return { text: decoder.decode(out.subarray(0, n)), map: map.subarray(0, n + 1) };
 }
 
 /** Folds a term or query (no offsets needed), trimming the ends. */
@@ -90,8 +150,16 @@ export function isWordCharAt(text: string, index: number): boolean {
   // Surrogate halves of astral letters: test the whole code point.
   if (code >= 0xdc00 && code <= 0xdfff) return WORD_CHAR.test(text.slice(index - 1, index + 1));
   if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(text.slice(index, index + 2));
-  return WORD_CHAR.test(text[index] as string);
+  // Other BMP characters: classified once each, then looked up (1 = word, 2 = not).
+  let kind = bmpWordKinds[code];
+  if (kind === 0) {
+    kind = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    bmpWordKinds[code] = kind;
+  }
+  return kind === 1;
 }
+
+const bmpWordKinds = new Uint8Array(0x10000);
 
 /** Lower-case, diacritic-free folding for search: "Rahmón" → "rahmon", "ISIS–K" → "isis-k". */
 export function foldForSearch(source: string): string {

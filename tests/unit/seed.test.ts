@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { database, deleteDatabase } from '@/lib/db/database';
-import { getEntries, listEntries, listPacks, seedBundledPack, seedBundledPacks } from '@/lib/db/glossary';
+import {
+  getEntries,
+  importUserPack,
+  listEntries,
+  listPacks,
+  removeUserPack,
+  seedBundledPack,
+  seedBundledPacks,
+} from '@/lib/db/glossary';
 import { PackError } from '@/lib/glossary/schema';
 import bundled from '@/glossary/generated/tajikistan-moscow-attack.pack.json';
 
@@ -78,5 +86,36 @@ describe('seeding the bundled pack', () => {
     const outcomes = await seedBundledPacks([]);
     expect(outcomes).toEqual({ 'retired-pack': 'removed' });
     expect((await listPacks()).map((p) => p.id)).toEqual([bundled.id]);
+  });
+});
+
+describe('reader packs', () => {
+  beforeEach(deleteDatabase);
+  afterEach(deleteDatabase);
+
+  it('imports, updates and removes a reader pack beside the bundled one', async () => {
+    await seedBundledPack(bundled);
+    const mine = { ...clone(bundled), id: 'my-pack' };
+    expect(await importUserPack(mine)).toEqual({
+      id: 'my-pack',
+      entries: bundled.entries.length,
+      outcome: 'installed',
+    });
+    expect(await importUserPack(mine)).toMatchObject({ outcome: 'unchanged' });
+    mine.entries = mine.entries.slice(0, 3).map((e) => ({ ...e, related: [] }));
+    expect(await importUserPack(mine)).toMatchObject({ outcome: 'updated', entries: 3 });
+    expect(await listEntries()).toHaveLength(bundled.entries.length + 3);
+    expect(await removeUserPack('my-pack')).toBe(true);
+    expect(await removeUserPack(bundled.id)).toBe(false);
+    expect(await listEntries()).toHaveLength(bundled.entries.length);
+  });
+
+  it('refuses a malformed pack with a clear message and changes nothing', async () => {
+    await seedBundledPack(bundled);
+    await expect(importUserPack({ format: 2, id: 'x' })).rejects.toThrow(
+      /The imported pack is not a valid Glossa pack: format/,
+    );
+    await expect(importUserPack(bundled)).rejects.toThrow(/ships with Glossa/);
+    expect(await listPacks()).toHaveLength(1);
   });
 });
