@@ -19,6 +19,12 @@ export default defineConfig({
     description:
       'Contextual reading for the news: marks the people, places and organisations an article names and explains them on hover.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Explain the glossary term at the cursor or selection',
+      },
+    },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
 });

@@ -1,9 +1,35 @@
+import { useState } from 'preact/hooks';
 import type { EntryView } from '@/lib/messages';
 import { KIND_LABELS } from './kind-labels';
 
+export type SaveState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'saving' }
+  | { readonly status: 'saved'; readonly id: string; readonly duplicate: boolean }
+  | { readonly status: 'undone' }
+  | { readonly status: 'error'; readonly message: string };
+
+export interface MentionPosition {
+  /** 0-based index of the mention the card is attached to, among the entry's mentions on the page. */
+  readonly index: number;
+  readonly count: number;
+}
+
 export interface TermCardProps {
   readonly entries: readonly EntryView[];
+  /** Where each shown entry stands among its mentions on this page. */
+  readonly mentions: (key: string) => MentionPosition | undefined;
+  /** Names of related entries that can be shown, by key. */
+  readonly relatedName: (key: string) => string | undefined;
+  readonly save: SaveState;
+  onStep(key: string, delta: 1 | -1): void;
+  onShowEntry(key: string): void;
+  onSave(): void;
+  onUndo(): void;
+  onClose(): void;
 }
+
+const SHOWN_MENTIONS = 2;
 
 function formatDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
@@ -13,43 +39,172 @@ function formatDate(iso: string | undefined): string | undefined {
     : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
-/** One entry's content: what it is and what the article says about it. */
-function EntryDetails({ entry }: { entry: EntryView }) {
+function relatedKey(entry: EntryView, id: string): string {
+  return `${entry.packId}/${id}`;
+}
+
+interface EntryProps {
+  readonly entry: EntryView;
+  readonly position: MentionPosition | undefined;
+  readonly relatedName: TermCardProps['relatedName'];
+  onStep(delta: 1 | -1): void;
+  onShowEntry(key: string): void;
+}
+
+/** One entry: what it is, what the article says about it, where else it is mentioned. */
+function EntryDetails({ entry, position, relatedName, onStep, onShowEntry }: EntryProps) {
+  const [expanded, setExpanded] = useState(false);
   const source = entry.pack.source;
-  const mentions = entry.mentions.slice(0, 2);
+  const sentences = expanded ? entry.mentions : entry.mentions.slice(0, SHOWN_MENTIONS);
+  const hidden = entry.mentions.length - SHOWN_MENTIONS;
+  const related = entry.related.flatMap((id) => {
+    const key = relatedKey(entry, id);
+    const name = relatedName(key);
+    return name ? [{ key, name }] : [];
+  });
+  const nameId = `glossa-name-${entry.packId}-${entry.id}`;
+  const listId = `glossa-mentions-${entry.packId}-${entry.id}`;
   return (
-    <section class="entry" aria-labelledby={`glossa-name-${entry.id}`}>
+    <section class="entry" aria-labelledby={nameId}>
       <header>
-        <h2 id={`glossa-name-${entry.id}`} class="name">
+        <h2 id={nameId} class="name">
           {entry.name}
         </h2>
         <span class="kind">{KIND_LABELS[entry.kind]}</span>
       </header>
       <p class="summary">{entry.summary}</p>
-      {mentions.length > 0 && (
+      {entry.aliases.length > 0 && (
+        <p class="aliases">
+          <span class="label">Also:</span> {entry.aliases.join(', ')}
+        </p>
+      )}
+      {entry.mentions.length > 0 && (
         <div class="mentions">
           <h3>In the article</h3>
-          <ul>
-            {mentions.map((m) => (
+          <ul id={listId}>
+            {sentences.map((m) => (
               <li key={`${m.paragraph}:${m.sentence}`}>{m.sentence}</li>
             ))}
           </ul>
+          {hidden > 0 && (
+            <button
+              type="button"
+              class="link"
+              aria-expanded={expanded}
+              aria-controls={listId}
+              onClick={() => setExpanded(!expanded)}
+            >
+              {expanded ? 'Show fewer' : `Show ${hidden} more`}
+            </button>
+          )}
           <p class="source">
             {[source.title, source.publisher, formatDate(source.published)].filter(Boolean).join(' · ')}
           </p>
+        </div>
+      )}
+      {related.length > 0 && (
+        <div class="related">
+          <h3>Related</h3>
+          <ul>
+            {related.map((r) => (
+              <li key={r.key}>
+                <button type="button" class="link" onClick={() => onShowEntry(r.key)}>
+                  {r.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {position && (
+        <div class="page-mentions">
+          <span>
+            {position.count === 1 ? '1 mention on this page' : `${position.count} mentions on this page`}
+            {position.count > 1 && (
+              <span class="muted">
+                {' '}
+                · {position.index + 1} of {position.count}
+              </span>
+            )}
+          </span>
+          {position.count > 1 && (
+            <span class="steps">
+              <button type="button" aria-label={`Previous mention of ${entry.name}`} onClick={() => onStep(-1)}>
+                ‹ Previous
+              </button>
+              <button type="button" aria-label={`Next mention of ${entry.name}`} onClick={() => onStep(1)}>
+                Next ›
+              </button>
+            </span>
+          )}
         </div>
       )}
     </section>
   );
 }
 
-/** The hover card: every entry the hovered term names (usually one). */
-export function TermCard({ entries }: TermCardProps) {
+function SaveBar({ save, onSave, onUndo }: Pick<TermCardProps, 'save' | 'onSave' | 'onUndo'>) {
   return (
-    <div class="card" role="dialog" aria-label={`Glossa: ${entries.map((e) => e.name).join(', ')}`}>
+    <div class="actions">
+      {save.status === 'saved' ? (
+        <p class="status" role="status">
+          {save.duplicate ? 'Already in your reading list.' : 'Saved to your reading list.'}{' '}
+          {!save.duplicate && (
+            <button type="button" class="link" onClick={onUndo}>
+              Undo
+            </button>
+          )}
+        </p>
+      ) : (
+        <>
+          <button type="button" class="primary" disabled={save.status === 'saving'} onClick={onSave}>
+            {save.status === 'saving' ? 'Saving…' : 'Save passage'}
+          </button>
+          <p class="status" role="status">
+            {save.status === 'undone' ? 'Removed from your reading list.' : save.status === 'error' ? save.message : ''}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The hover card: every entry the hovered term names (several when the name is ambiguous). */
+export function TermCard(props: TermCardProps) {
+  const { entries, mentions, relatedName, onStep, onShowEntry, onClose } = props;
+  const label = entries.map((e) => e.name).join(', ');
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-label={`Glossa: ${label}`}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+      {entries.length > 1 && (
+        <p class="ambiguous">
+          “{label}”: this name belongs to {entries.length} entries.
+        </p>
+      )}
       {entries.map((entry) => (
-        <EntryDetails key={entry.key} entry={entry} />
+        <EntryDetails
+          key={entry.key}
+          entry={entry}
+          position={mentions(entry.key)}
+          relatedName={relatedName}
+          onStep={(delta) => onStep(entry.key, delta)}
+          onShowEntry={onShowEntry}
+        />
       ))}
+      <SaveBar save={props.save} onSave={props.onSave} onUndo={props.onUndo} />
     </div>
   );
 }

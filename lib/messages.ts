@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
+import { type Passage, PassageInputSchema } from './passages/schema';
 import { type Settings, SettingsPatchSchema } from './settings';
 
 const Key = v.pipe(v.string(), v.maxLength(200));
@@ -24,6 +25,9 @@ export const BackgroundRequestSchema = v.variant('type', [
   // The pack itself is validated by the pack schema in the handler, with a precise message.
   v.object({ type: v.literal('importPack'), pack: v.unknown() }),
   v.object({ type: v.literal('removePack'), id: Key }),
+  v.object({ type: v.literal('savePassage'), passage: PassageInputSchema }),
+  /** Undo of a save just made from a page: allowed from that page, for a short while. */
+  v.object({ type: v.literal('undoSave'), id: Key }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -41,6 +45,8 @@ export interface BackgroundResponses {
   updateSettings: Settings;
   importPack: { id: string; entries: number; outcome: 'installed' | 'updated' | 'unchanged' };
   removePack: boolean;
+  savePassage: { passage: Passage; duplicate: boolean };
+  undoSave: boolean;
 }
 
 /** Requests only extension pages may send: a content script runs next to page code. */
@@ -55,6 +61,8 @@ export const TabRequestSchema = v.variant('type', [
   v.object({ type: v.literal('glossaryChanged') }),
   v.object({ type: v.literal('settingsChanged') }),
   v.object({ type: v.literal('pageTerms') }),
+  /** The keyboard shortcut: open the card for the term at the selection or caret. */
+  v.object({ type: v.literal('openCardAtSelection') }),
 ]);
 export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
 
@@ -63,6 +71,8 @@ export interface TabResponses {
   settingsChanged: null;
   /** Entries found on the page, with their mention counts, most mentioned first. */
   pageTerms: { key: string; count: number }[];
+  /** Whether a term was found at the selection. */
+  openCardAtSelection: boolean;
 }
 
 /** Every answer travels in an envelope, so errors arrive as readable messages. */

@@ -20,6 +20,15 @@ export function startBackground(): void {
   );
   const handlers = createHandlers({ ready, broadcast: broadcastToTabs });
   listenForRequests(handlers);
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'open-card') void sendToActiveTab({ type: 'openCardAtSelection' });
+  });
+}
+
+/** Sends a request to the content script of the active tab; pages without one ignore it. */
+async function sendToActiveTab(message: { type: 'openCardAtSelection' }): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 }
 
 /** The packs `npm run glossary` generated, bundled into the background at build time. */

@@ -1,21 +1,41 @@
 /**
- * Shows the hover card for a painted term: renders TermCard into Glossa's UI host (created
- * on first use) and places it next to the line of the term under the pointer.
+ * The hover card's behaviour: which entries it shows, which mention it is attached to,
+ * stepping through mentions, switching to related entries, saving the passage around the
+ * mention, and where the card sits. Rendering is TermCard's; data comes by message.
  */
 import { h, render } from 'preact';
-import { TermCard } from '@/components/TermCard';
+import { type SaveState, TermCard } from '@/components/TermCard';
 import cardCss from '@/components/TermCard.css?inline';
-import type { EntryView } from '@/lib/messages';
+import { describeRange } from '@/lib/anchoring/describe';
+import { blockContainerOf } from '@/lib/dom/blocks';
+import { blockOf, sentenceAt } from '@/lib/dom/sentence';
+import type { BackgroundClient, EntryView } from '@/lib/messages';
 import { placeCard } from '@/lib/placement';
 import { isDarkBackground } from './page-colors';
-import type { PaintedTerm } from './painter';
+import { FLASH_HIGHLIGHT, type PaintedTerm, type Painter } from './painter';
 import { createUiHost, type UiHost } from './ui-host';
 
 export interface CardController {
-  open(term: PaintedTerm, pointer: { x: number; y: number }): void;
+  /** Opens the card on a term. `since` is when the dwell ended, for the timing measure. */
+  open(
+    term: PaintedTerm,
+    pointer: { x: number; y: number } | undefined,
+    options?: { focus?: boolean; since?: number },
+  ): void;
   close(): void;
+  isOpen(): boolean;
   isInside(target: EventTarget | null): boolean;
+  /** Keeps the card beside its term as the page scrolls; closes it when the term leaves the viewport. */
+  follow(): void;
   destroy(): void;
+}
+
+export interface CardDeps {
+  readonly send: BackgroundClient;
+  readonly painter: () => Painter | undefined;
+  readonly entries: () => ReadonlyMap<string, EntryView>;
+  /** Fetches entries not yet known (a related entry not on this page). */
+  readonly fetchEntries: (keys: readonly string[]) => Promise<void>;
 }
 
 export function rangeRects(range: AbstractRange): DOMRect[] {
@@ -25,46 +45,242 @@ export function rangeRects(range: AbstractRange): DOMRect[] {
   return [...live.getClientRects()];
 }
 
-export function createCardController(entries: () => ReadonlyMap<string, EntryView>): CardController {
-  let ui: UiHost | undefined;
+const FLASH_MS = 1200;
 
-  function position(card: HTMLElement, term: PaintedTerm, pointer: { x: number; y: number }) {
-    const rects = rangeRects(term.range);
+/** The canonical URL the page declares, when it is a web URL; otherwise the page's own. */
+function canonicalUrl(): string {
+  const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
+  return href && /^https?:/.test(href) ? href : location.href.split('#')[0]!;
+}
+
+interface State {
+  anchor: PaintedTerm;
+  pointer: { x: number; y: number } | undefined;
+  shown: EntryView[];
+  save: SaveState;
+  /** Focus to give back when a card opened from the keyboard closes. */
+  returnFocus: Element | null;
+}
+
+export function createCardController(deps: CardDeps): CardController {
+  let ui: UiHost | undefined;
+  let state: State | undefined;
+  let flashTimer: number | undefined;
+
+  function mentionsOf(key: string): PaintedTerm[] {
+    const terms =
+      deps
+        .painter()
+        ?.all()
+        .filter((t) => t.keys.includes(key)) ?? [];
+    return terms.sort((a, b) =>
+      a.range.startContainer === b.range.startContainer
+        ? a.range.startOffset - b.range.startOffset
+        : a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+    );
+  }
+
+  function card(): HTMLElement | null {
+    return (ui?.mount.firstElementChild as HTMLElement | null) ?? null;
+  }
+
+  function position() {
+    const el = card();
+    if (!state || !el) return;
+    const rects = rangeRects(state.anchor.range);
+    const pointer = state.pointer;
     // The line of a wrapped term the pointer is on, so the card sits next to it.
-    const anchor = rects.find((r) => pointer.y >= r.top && pointer.y <= r.bottom) ?? rects[0];
+    const anchor = (pointer && rects.find((r) => pointer.y >= r.top && pointer.y <= r.bottom)) || rects[0];
     if (!anchor) return;
-    const size = card.getBoundingClientRect();
-    const element = term.range.startContainer.parentElement ?? document.body;
+    el.style.maxHeight = '';
+    const size = el.getBoundingClientRect();
+    const element = state.anchor.range.startContainer.parentElement ?? document.body;
     const place = placeCard({
       anchor,
       card: { width: size.width, height: size.height },
-      viewport: { width: document.documentElement.clientWidth, height: window.innerHeight },
+      viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
       rtl: getComputedStyle(element).direction === 'rtl',
     });
-    card.style.left = `${place.left}px`;
-    card.style.top = `${place.top}px`;
-    card.style.maxHeight = `${place.maxHeight}px`;
+    // Under CSS zoom on the page's root, our host is zoomed too: positions are in its CSS pixels.
+    const zoom = (ui?.host as (HTMLElement & { currentCSSZoom?: number }) | undefined)?.currentCSSZoom ?? 1;
+    el.style.left = `${place.left / zoom}px`;
+    el.style.top = `${place.top / zoom}px`;
+    el.style.maxHeight = `${place.maxHeight / zoom}px`;
+    el.dataset.side = place.side;
+  }
+
+  function flash(term: PaintedTerm) {
+    CSS.highlights.set(FLASH_HIGHLIGHT, new Highlight(term.range));
+    if (flashTimer !== undefined) clearTimeout(flashTimer);
+    flashTimer = window.setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), FLASH_MS);
+  }
+
+  function step(key: string, delta: 1 | -1) {
+    if (!state) return;
+    const list = mentionsOf(key);
+    if (list.length === 0) return;
+    const at = list.indexOf(state.anchor);
+    const next = list[(Math.max(at, 0) + delta + list.length) % list.length]!;
+    const rect = rangeRects(next.range)[0];
+    if (rect) {
+      // Bring the mention to the upper third of the viewport, leaving room for the card below.
+      // Instant, not smooth: the card moves with the mention, and no motion is forced on anyone.
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    }
+    state = { ...state, anchor: next, pointer: undefined, save: { status: 'idle' } };
+    flash(next);
+    paint();
+  }
+
+  async function showEntry(key: string) {
+    if (!state) return;
+    await deps.fetchEntries([key]);
+    const entry = deps.entries().get(key);
+    if (!entry || !state) return;
+    state = { ...state, shown: [entry] };
+    paint();
+    card()?.focus();
+  }
+
+  async function save() {
+    if (!state) return;
+    const { anchor } = state;
+    const container = blockContainerOf(anchor.range.startContainer);
+    const startNode = anchor.range.startContainer as Text;
+    const block = container && blockOf(container, startNode);
+    const segment = block?.segments.find((s) => s.node === startNode);
+    const sentence = block && segment && sentenceAt(block, segment.start + anchor.range.startOffset);
+    const selectors = sentence && describeRange(document.body, new StaticRange(sentence));
+    if (!sentence || !selectors) {
+      state = {
+        ...state,
+        save: { status: 'error', message: 'Glossa could not find the sentence around this mention.' },
+      };
+      paint();
+      return;
+    }
+    // The entries the sentence mentions: every painted term inside it.
+    const live = document.createRange();
+    live.setStart(sentence.startContainer, sentence.startOffset);
+    live.setEnd(sentence.endContainer, sentence.endOffset);
+    const entryKeys = new Set<string>();
+    for (const t of deps.painter()?.all() ?? []) {
+      if (live.isPointInRange(t.range.startContainer, t.range.startOffset)) for (const k of t.keys) entryKeys.add(k);
+    }
+    state = { ...state, save: { status: 'saving' } };
+    paint();
+    try {
+      const result = await deps.send({
+        type: 'savePassage',
+        passage: {
+          text: sentence.text,
+          quote: selectors.quote,
+          position: selectors.position,
+          url: canonicalUrl(),
+          title: document.title,
+          entries: [...entryKeys],
+        },
+      });
+      if (state) state = { ...state, save: { status: 'saved', id: result.passage.id, duplicate: result.duplicate } };
+    } catch (error) {
+      if (state)
+        state = {
+          ...state,
+          save: { status: 'error', message: error instanceof Error ? error.message : String(error) },
+        };
+    }
+    paint();
+  }
+
+  async function undo() {
+    if (state?.save.status !== 'saved') return;
+    const undone = await deps.send({ type: 'undoSave', id: state.save.id }).catch(() => false);
+    if (state) {
+      state = {
+        ...state,
+        save: undone
+          ? { status: 'undone' }
+          : { status: 'error', message: 'That save can no longer be undone here; delete it from the reading list.' },
+      };
+    }
+    paint();
+  }
+
+  function close() {
+    if (!state) return;
+    const returnFocus = state.returnFocus;
+    state = undefined;
+    if (ui) render(null, ui.mount);
+    if (returnFocus instanceof HTMLElement) returnFocus.focus();
+  }
+
+  function paint() {
+    if (!state || !ui) return;
+    const painter = deps.painter();
+    const entries = deps.entries();
+    render(
+      h(TermCard, {
+        entries: state.shown,
+        mentions: (key) => {
+          const list = mentionsOf(key);
+          if (!painter || list.length === 0) return undefined;
+          return { index: Math.max(0, list.indexOf(state!.anchor)), count: list.length };
+        },
+        relatedName: (key) => entries.get(key)?.name,
+        save: state.save,
+        onStep: step,
+        onShowEntry: (key) => void showEntry(key),
+        onSave: () => void save(),
+        onUndo: () => void undo(),
+        onClose: close,
+      }),
+      ui.mount,
+    );
+    position();
   }
 
   return {
-    open(term, pointer) {
-      const known = entries();
+    open(term, pointer, options = {}) {
+      const known = deps.entries();
       const shown = term.keys.flatMap((k) => known.get(k) ?? []);
       if (shown.length === 0) return;
+      const since = options.since ?? performance.now();
       ui ??= createUiHost(document, cardCss);
-      render(h(TermCard, { entries: shown }), ui.mount);
-      const card = ui.mount.firstElementChild as HTMLElement | null;
-      if (!card) return;
-      card.classList.toggle('dark', isDarkBackground(term.range.startContainer.parentElement));
-      position(card, term, pointer);
+      const returnFocus = options.focus ? document.activeElement : null;
+      state = { anchor: term, pointer, shown, save: { status: 'idle' }, returnFocus };
+      paint();
+      const el = card();
+      el?.classList.toggle('dark', isDarkBackground(term.range.startContainer.parentElement));
+      if (options.focus) el?.focus();
+      // How long from the end of the dwell to the frame that shows the card.
+      requestAnimationFrame(() => performance.measure('glossa-card-open', { start: since, end: performance.now() }));
+      // Related entries not on this page: fetched now, so their links can be shown.
+      const related = shown.flatMap((e) => e.related.map((id) => `${e.packId}/${id}`)).filter((k) => !known.has(k));
+      if (related.length) void deps.fetchEntries(related).then(paint, () => undefined);
     },
-    close() {
-      if (ui) render(null, ui.mount);
-    },
+    close,
+    isOpen: () => state !== undefined,
     isInside(target) {
       return !!ui && target instanceof Node && (target === ui.host || ui.host.contains(target));
     },
+    follow() {
+      if (!state) return;
+      const rects = rangeRects(state.anchor.range);
+      const visible = rects.some(
+        (r) => r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth,
+      );
+      if (!visible || !state.anchor.range.startContainer.isConnected) close();
+      else {
+        state = { ...state, pointer: undefined };
+        position();
+      }
+    },
     destroy() {
+      state = undefined;
+      if (flashTimer !== undefined) clearTimeout(flashTimer);
+      CSS.highlights.delete(FLASH_HIGHLIGHT);
       if (!ui) return;
       render(null, ui.mount);
       ui.remove();

@@ -25,7 +25,12 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let session: TermSession | undefined;
   let roots: Element[] = [];
   let entries: ReadonlyMap<string, EntryView> = new Map();
-  const card = createCardController(() => entries);
+  const card = createCardController({
+    send,
+    painter: () => painter,
+    entries: () => entries,
+    fetchEntries: (keys) => fetchEntries(keys),
+  });
 
   // Per matcher and settings: which entry keys each term stands for (filtered by kind).
   let keysOfTerm: (string[] | undefined)[] = [];
@@ -96,9 +101,16 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     painter: () => painter,
     dwellMs: () => settings.hoverDelayMs,
     isInsideUi: (target) => card.isInside(target),
-    open: (term: PaintedTerm, pointer) => card.open(term, pointer),
+    isOpen: () => card.isOpen(),
+    open: (term: PaintedTerm, pointer, dwellEnd) => card.open(term, pointer, { since: dwellEnd }),
     close: () => card.close(),
   });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key === 'Escape' && card.isOpen()) card.close();
+  });
+  // The card follows its term as the page scrolls, and closes when the term scrolls away.
+  ctx.addEventListener(window, 'scroll', () => card.follow(), { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', () => card.follow(), { passive: true });
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
     const parsed = parseTabRequest(raw);
@@ -112,6 +124,11 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
           return null;
         case 'pageTerms':
           return countTerms(painter?.all() ?? []);
+        case 'openCardAtSelection': {
+          const term = termAtSelection(painter);
+          if (term) card.open(term, undefined, { focus: true });
+          return term !== undefined;
+        }
       }
     });
   };
@@ -128,6 +145,20 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       // The extension context is already gone, and its listeners with it.
     }
   });
+}
+
+/** The painted term at the start of the selection or at the caret, if any. */
+function termAtSelection(painter: Painter | undefined): PaintedTerm | undefined {
+  const selection = document.getSelection();
+  if (!painter || !selection || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  const { startContainer, startOffset } = range;
+  if (startContainer.nodeType === Node.TEXT_NODE) {
+    const direct = painter.termAt(startContainer, startOffset);
+    if (direct) return direct;
+  }
+  // A selection that begins before a term (a double-clicked word, a line): the first term inside it.
+  return painter.all().find((t) => range.isPointInRange(t.range.startContainer, t.range.startOffset));
 }
 
 function countTerms(terms: readonly PaintedTerm[]): { key: string; count: number }[] {

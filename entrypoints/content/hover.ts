@@ -1,7 +1,7 @@
 /**
  * Hover: finds the painted term under the pointer from the caret position (no per-term
- * elements), waits for a short dwell, then asks for the card to open; closes it after a
- * grace period once the pointer has left both the term and the card.
+ * elements), waits for a short dwell, then opens the card; closes it after a grace period
+ * once the pointer has left both the term and the card.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Painter, PaintedTerm } from './painter';
@@ -11,9 +11,10 @@ const CLOSE_GRACE_MS = 300;
 export interface HoverOptions {
   readonly painter: () => Painter | undefined;
   readonly dwellMs: () => number;
-  /** The UI host: pointer over it keeps the card open. */
+  /** The pointer is over Glossa's UI: the card stays open. */
   readonly isInsideUi: (target: EventTarget | null) => boolean;
-  open(term: PaintedTerm, pointer: { x: number; y: number }): void;
+  readonly isOpen: () => boolean;
+  open(term: PaintedTerm, pointer: { x: number; y: number }, dwellEnd: number): void;
   close(): void;
 }
 
@@ -53,21 +54,26 @@ export function termAtPoint(painter: Painter | undefined, x: number, y: number):
 
 export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { cancel(): void } {
   let hovered: PaintedTerm | undefined;
-  let openTerm: PaintedTerm | undefined;
+  /** The term whose card the hover opened; undefined when the card is not hover's. */
+  let hoverOpened: PaintedTerm | undefined;
   let dwellTimer: number | undefined;
   let closeTimer: number | undefined;
   let frame: number | undefined;
   let last: PointerEvent | undefined;
 
+  const clearDwell = () => {
+    if (dwellTimer !== undefined) clearTimeout(dwellTimer);
+    dwellTimer = undefined;
+  };
   const cancelClose = () => {
     if (closeTimer !== undefined) clearTimeout(closeTimer);
     closeTimer = undefined;
   };
   const scheduleClose = () => {
-    if (!openTerm || closeTimer !== undefined) return;
+    if (!hoverOpened || closeTimer !== undefined) return;
     closeTimer = ctx.setTimeout(() => {
       closeTimer = undefined;
-      openTerm = undefined;
+      hoverOpened = undefined;
       options.close();
     }, CLOSE_GRACE_MS);
   };
@@ -76,26 +82,29 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
     frame = undefined;
     const event = last;
     if (!event) return;
+    // The card was closed some other way (Escape, its close button, scrolling away).
+    if (hoverOpened && !options.isOpen()) hoverOpened = undefined;
     if (options.isInsideUi(event.target)) {
       cancelClose();
+      clearDwell();
+      hovered = undefined;
       return;
     }
     const term = termAtPoint(options.painter(), event.clientX, event.clientY);
     if (term !== hovered) {
       hovered = term;
-      if (dwellTimer !== undefined) clearTimeout(dwellTimer);
-      dwellTimer = undefined;
-      if (term && term !== openTerm) {
+      clearDwell();
+      if (term && term !== hoverOpened) {
         const pointer = { x: event.clientX, y: event.clientY };
         dwellTimer = ctx.setTimeout(() => {
           dwellTimer = undefined;
           cancelClose();
-          openTerm = term;
-          options.open(term, pointer);
+          hoverOpened = term;
+          options.open(term, pointer, performance.now());
         }, options.dwellMs());
       }
     }
-    if (term && term === openTerm) cancelClose();
+    if (term && term === hoverOpened) cancelClose();
     else scheduleClose();
   };
 
@@ -104,16 +113,10 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
     // Hit-test at most once a frame, however fast the pointer moves.
     frame ??= ctx.requestAnimationFrame(evaluate);
   });
-  ctx.addEventListener(document, 'keydown', (event) => {
-    if (event.key === 'Escape' && openTerm) {
-      openTerm = undefined;
-      options.close();
-    }
-  });
 
   return {
     cancel() {
-      if (dwellTimer !== undefined) clearTimeout(dwellTimer);
+      clearDwell();
       cancelClose();
       if (frame !== undefined) cancelAnimationFrame(frame);
     },

@@ -6,6 +6,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Entry, PackSource } from '../glossary/schema';
+import type { Passage } from '../passages/schema';
 
 export interface StoredPack {
   id: string;
@@ -31,21 +32,31 @@ export interface StoredSetting {
   value: unknown;
 }
 
+/** A passage as stored: the record plus its dedupe key (unique index). */
+export interface StoredPassage extends Passage {
+  dedupe: string;
+}
+
 export const DATABASE_NAME = 'glossa';
 
 export type GlossaDexie = Dexie & {
   packs: EntityTable<StoredPack, 'id'>;
   entries: EntityTable<StoredEntry, 'key'>;
   settings: EntityTable<StoredSetting, 'key'>;
+  passages: EntityTable<StoredPassage, 'id'>;
 };
 
-function createDatabase(name: string): GlossaDexie {
+export function createDatabase(name: string): GlossaDexie {
   const db = new Dexie(name) as GlossaDexie;
   // Version 1: the glossary and settings.
   db.version(1).stores({
     packs: 'id, origin',
     entries: 'key, packId',
     settings: 'key',
+  });
+  // Version 2: the reading list.
+  db.version(2).stores({
+    passages: 'id, &dedupe, url, site, savedAt, *tags, *entries',
   });
   return db;
 }

@@ -47,6 +47,8 @@ export async function hoverText(page: Page, text: string, selector = 'main'): Pr
     },
     { text, selector },
   );
+  // From outside any term first, as a reader's pointer would come: a hover starts on entry.
+  await page.mouse.move(1, 1);
   await page.mouse.move(point.x, point.y);
 }
 

@@ -1,0 +1,53 @@
+/**
+ * A saved passage: what the reader kept, and enough to find it again on its page. Selectors
+ * follow the W3C Web Annotation model (TextQuoteSelector, TextPositionSelector), as
+ * Hypothesis does, so a passage survives small edits to its page.
+ */
+import * as v from 'valibot';
+
+const Bounded = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const QuoteSelectorSchema = v.object({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+  /** Up to 32 characters before the quote, to tell apart repeated quotes. */
+  prefix: Bounded(32),
+  suffix: Bounded(32),
+});
+
+export const PositionSelectorSchema = v.object({
+  type: v.literal('TextPositionSelector'),
+  /** Offsets into the text of the page's body (its text nodes, concatenated). */
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+/** What a content script sends to save a passage; the background adds the rest. */
+export const PassageInputSchema = v.object({
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20_000)),
+  quote: QuoteSelectorSchema,
+  position: PositionSelectorSchema,
+  url: v.pipe(v.string(), v.url(), v.maxLength(4000)),
+  title: Bounded(1000),
+  /** Glossary entry keys the passage mentions. */
+  entries: v.pipe(v.array(Bounded(200)), v.maxLength(500)),
+});
+export type PassageInput = v.InferOutput<typeof PassageInputSchema>;
+
+export const PassageSchema = v.object({
+  ...PassageInputSchema.entries,
+  id: Bounded(100),
+  /** Hostname of the page, for filtering by site. */
+  site: Bounded(253),
+  savedAt: v.pipe(v.number(), v.integer()),
+  note: Bounded(20_000),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(100)),
+  /** A text-fragment link (#:~:text=) straight to the passage. */
+  link: Bounded(10_000),
+});
+export type Passage = v.InferOutput<typeof PassageSchema>;
+
+/** Same page, same words, same context: the same passage, however often it is saved. */
+export function dedupeKey(p: Pick<Passage, 'url' | 'quote'>): string {
+  return `${p.url.split('#')[0]}\u0000${p.quote.prefix}\u0000${p.quote.exact}\u0000${p.quote.suffix}`;
+}
