@@ -1,51 +1,241 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { BackgroundClient, EntryView } from '@/lib/messages';
-import { foldForSearch } from '@/lib/text/normalize';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BackgroundClient, EntryView, TabRequest, TabResponses } from '@/lib/messages';
+import { createGlossaryIndex } from '@/lib/search/glossary-search';
+import type { Settings } from '@/lib/settings';
+import { EntryDetails } from './EntryDetails';
+import { KIND_LABELS } from './kind-labels';
+
+/** Talks to the content script of the tab the popup is about; rejects where none can run. */
+export type TabClient = <R extends TabRequest>(request: R) => Promise<TabResponses[R['type']]>;
 
 export interface PopupAppProps {
   readonly send: BackgroundClient;
+  readonly sendToTab: TabClient;
+  openReadingList(): void;
+  openOptions(): void;
+  close(): void;
 }
 
-/** The toolbar popup: search the whole glossary. */
-export function PopupApp({ send }: PopupAppProps) {
+type PageState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly hostname: string; readonly terms: { key: string; count: number }[] }
+  | { readonly status: 'unavailable' };
+
+const MAX_RESULTS = 50;
+
+/** The toolbar popup: search the whole glossary, see what this page mentions, switch Glossa off here. */
+export function PopupApp({ send, sendToTab, openReadingList, openOptions, close }: PopupAppProps) {
   const [entries, setEntries] = useState<EntryView[] | undefined>();
+  const [settings, setSettings] = useState<Settings | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [detail, setDetail] = useState<string | undefined>();
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const inputAt = useRef<number | undefined>(undefined);
+  const searchBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    send({ type: 'listEntries' }).then(
-      (list) => setEntries([...list].sort((a, b) => a.name.localeCompare(b.name))),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+    send({ type: 'listEntries' }).then(setEntries, fail);
+    send({ type: 'getSettings' }).then(setSettings, fail);
+    Promise.all([sendToTab({ type: 'pageInfo' }), sendToTab({ type: 'pageTerms' })]).then(
+      ([info, terms]) => setPage({ status: 'ready', hostname: info.hostname, terms }),
+      () => setPage({ status: 'unavailable' }),
     );
-  }, [send]);
+  }, [send, sendToTab]);
 
-  const results = useMemo(() => {
-    const q = foldForSearch(query);
-    if (!entries || !q) return entries ?? [];
-    return entries.filter((e) => [e.name, ...e.aliases].some((form) => foldForSearch(form).includes(q)));
-  }, [entries, query]);
+  const byKey = useMemo(() => new Map((entries ?? []).map((e) => [e.key, e])), [entries]);
+  const index = useMemo(() => (entries ? createGlossaryIndex(entries) : undefined), [entries]);
+  // With no query, the list browses the glossary alphabetically; with one, it ranks matches.
+  const browse = useMemo(
+    () => [...(entries ?? [])].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_RESULTS),
+    [entries],
+  );
+  const results = useMemo(
+    () => (index && query.trim() ? index.search(query, MAX_RESULTS).flatMap((h) => byKey.get(h.key) ?? []) : browse),
+    [index, query, byKey, browse],
+  );
+
+  // Script time per keystroke, from the input event to the rendered results (`npm run bench`).
+  useLayoutEffect(() => {
+    if (inputAt.current === undefined) return;
+    performance.measure('glossa-search', { start: inputAt.current, end: performance.now() });
+    inputAt.current = undefined;
+  }, [results]);
+
+  const updateSettings = (patch: Partial<Settings>) =>
+    send({ type: 'updateSettings', patch }).then(setSettings, (e: unknown) => setError(String(e)));
+
+  const shown = detail ? byKey.get(detail) : undefined;
+  if (shown) {
+    return (
+      <main class="detail">
+        <button
+          type="button"
+          class="back link"
+          onClick={() => {
+            setDetail(undefined);
+            queueMicrotask(() => searchBox.current?.focus());
+          }}
+        >
+          ‹ Back to results
+        </button>
+        <div class="card">
+          <EntryDetails
+            entry={shown}
+            position={undefined}
+            relatedName={(k) => byKey.get(k)?.name}
+            onShowEntry={setDetail}
+          />
+        </div>
+      </main>
+    );
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (results.length === 0) return;
+      setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length);
+    } else if (e.key === 'Enter') {
+      const hit = results[active];
+      if (hit) setDetail(hit.key);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (query) setQuery('');
+      else close();
+    }
+  };
+
+  const site = page.status === 'ready' ? page.hostname : undefined;
+  const siteOff = !!site && !!settings?.disabledSites.includes(site);
 
   return (
     <main>
-      <h1>Glossa</h1>
+      <header class="popup-header">
+        <h1>Glossa</h1>
+        <nav class="links">
+          <button type="button" class="link" onClick={openReadingList}>
+            Reading list
+          </button>
+          <button type="button" class="link" onClick={openOptions}>
+            Options
+          </button>
+        </nav>
+      </header>
       <input
+        ref={searchBox}
         type="search"
         placeholder="Search the glossary"
         aria-label="Search the glossary"
+        aria-controls="glossa-results"
+        aria-activedescendant={results[active] ? `glossa-result-${active}` : undefined}
         value={query}
         autoFocus
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => {
+          inputAt.current = performance.now();
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
       />
-      {error && <p class="error">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          Glossa could not load its glossary: {error}
+        </p>
+      )}
       {!entries && !error && <p class="muted">Loading the glossary…</p>}
-      <ul class="results" role="listbox" aria-label="Glossary entries">
-        {results.map((e) => (
-          <li key={e.key} role="option" aria-selected="false">
-            <span class="name">{e.name}</span> <span class="kind">{e.kind}</span>
+      {query.trim() && entries && results.length === 0 && (
+        <p class="muted" role="status">
+          Nothing in the glossary matches “{query.trim()}”. Try fewer letters, or another spelling.
+        </p>
+      )}
+      {!query.trim() && (
+        <section class="on-page" aria-labelledby="on-page-title">
+          <h2 id="on-page-title">On this page</h2>
+          {page.status === 'loading' && <p class="muted">Looking at the page…</p>}
+          {page.status === 'unavailable' && (
+            <p class="muted">
+              Glossa can’t read this page. Browsers keep extensions out of their own pages and the extension store.
+            </p>
+          )}
+          {page.status === 'ready' && page.terms.length === 0 && (
+            <p class="muted">
+              {siteOff || settings?.enabled === false ? 'Glossa is off here.' : 'No glossary terms on this page.'}
+            </p>
+          )}
+          {page.status === 'ready' && page.terms.length > 0 && (
+            <ul class="results">
+              {page.terms.map((t) => (
+                <li key={t.key}>
+                  <button
+                    type="button"
+                    class="link term"
+                    onClick={() => void sendToTab({ type: 'revealTerm', key: t.key })}
+                  >
+                    {byKey.get(t.key)?.name ?? t.key}
+                  </button>{' '}
+                  <span class="muted">
+                    {t.count} {t.count === 1 ? 'mention' : 'mentions'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {!query.trim() && entries && (
+        <h2 class="list-title">
+          Glossary · {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
+          {entries.length > MAX_RESULTS && <span class="muted"> (type to search them all)</span>}
+        </h2>
+      )}
+      <ul class="results" id="glossa-results" role="listbox" aria-label="Glossary entries">
+        {results.map((e, i) => (
+          <li
+            key={e.key}
+            id={`glossa-result-${i}`}
+            role="option"
+            aria-selected={i === active}
+            aria-label={e.name}
+            onClick={() => setDetail(e.key)}
+            onMouseEnter={() => setActive(i)}
+          >
+            <span class="name">{e.name}</span> <span class="kind">{KIND_LABELS[e.kind]}</span>
             <span class="summary">{e.summary}</span>
           </li>
         ))}
       </ul>
+      {settings && (
+        <section class="controls">
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.enabled}
+              onChange={(e) => updateSettings({ enabled: e.currentTarget.checked })}
+            />{' '}
+            Highlight terms on all sites
+          </label>
+          {site && (
+            <label>
+              <input
+                type="checkbox"
+                checked={!siteOff}
+                disabled={!settings.enabled}
+                onChange={(e) =>
+                  updateSettings({
+                    disabledSites: e.currentTarget.checked
+                      ? settings.disabledSites.filter((s) => s !== site)
+                      : [...settings.disabledSites, site],
+                  })
+                }
+              />{' '}
+              Highlight terms on {site}
+            </label>
+          )}
+        </section>
+      )}
     </main>
   );
 }

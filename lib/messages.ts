@@ -63,6 +63,10 @@ export const TabRequestSchema = v.variant('type', [
   v.object({ type: v.literal('pageTerms') }),
   /** The keyboard shortcut: open the card for the term at the selection or caret. */
   v.object({ type: v.literal('openCardAtSelection') }),
+  /** The popup: which site this is, and whether Glossa is marking it. */
+  v.object({ type: v.literal('pageInfo') }),
+  /** The popup's "On this page": scroll to the entry's first mention and flash it. */
+  v.object({ type: v.literal('revealTerm'), key: Key }),
 ]);
 export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
 
@@ -73,6 +77,8 @@ export interface TabResponses {
   pageTerms: { key: string; count: number }[];
   /** Whether a term was found at the selection. */
   openCardAtSelection: boolean;
+  pageInfo: { hostname: string; title: string };
+  revealTerm: boolean;
 }
 
 /** Every answer travels in an envelope, so errors arrive as readable messages. */

@@ -25,6 +25,8 @@ export interface CardController {
   close(): void;
   isOpen(): boolean;
   isInside(target: EventTarget | null): boolean;
+  /** Scrolls to the first mention of an entry and flashes it; false when it has none here. */
+  revealFirst(key: string): boolean;
   /** Keeps the card beside its term as the page scrolls; closes it when the term leaves the viewport. */
   follow(): void;
   destroy(): void;
@@ -117,20 +119,22 @@ export function createCardController(deps: CardDeps): CardController {
     flashTimer = window.setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), FLASH_MS);
   }
 
+  /** Scrolls a mention to the upper third of the viewport (room for the card below) and flashes it. */
+  function reveal(term: PaintedTerm) {
+    const rect = rangeRects(term.range)[0];
+    // Instant, not smooth: the card moves with the mention, and no motion is forced on anyone.
+    if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    flash(term);
+  }
+
   function step(key: string, delta: 1 | -1) {
     if (!state) return;
     const list = mentionsOf(key);
     if (list.length === 0) return;
     const at = list.indexOf(state.anchor);
     const next = list[(Math.max(at, 0) + delta + list.length) % list.length]!;
-    const rect = rangeRects(next.range)[0];
-    if (rect) {
-      // Bring the mention to the upper third of the viewport, leaving room for the card below.
-      // Instant, not smooth: the card moves with the mention, and no motion is forced on anyone.
-      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
-    }
+    reveal(next);
     state = { ...state, anchor: next, pointer: undefined, save: { status: 'idle' } };
-    flash(next);
     paint();
   }
 
@@ -261,6 +265,11 @@ export function createCardController(deps: CardDeps): CardController {
       if (related.length) void deps.fetchEntries(related).then(paint, () => undefined);
     },
     close,
+    revealFirst(key) {
+      const first = mentionsOf(key)[0];
+      if (first) reveal(first);
+      return first !== undefined;
+    },
     isOpen: () => state !== undefined,
     isInside(target) {
       return !!ui && target instanceof Node && (target === ui.host || ui.host.contains(target));

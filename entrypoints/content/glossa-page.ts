@@ -124,6 +124,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
           return null;
         case 'pageTerms':
           return countTerms(painter?.all() ?? []);
+        case 'pageInfo':
+          return { hostname: location.hostname, title: document.title };
+        case 'revealTerm':
+          return card.revealFirst(request.key);
         case 'openCardAtSelection': {
           const term = termAtSelection(painter);
           if (term) card.open(term, undefined, { focus: true });

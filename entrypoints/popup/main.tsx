@@ -1,7 +1,34 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PopupApp } from '@/components/PopupApp';
-import { createBackgroundClient } from '@/lib/messages';
+import { PopupApp, type TabClient } from '@/components/PopupApp';
+import { createBackgroundClient, createTabClient } from '@/lib/messages';
+
+/**
+ * The tab the popup is about: the active tab, or the one named by `?tab=` when the popup is
+ * opened as a page of its own (pinned in a tab, or driven by the end-to-end tests).
+ */
+async function targetTab(): Promise<number | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
 
 const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
-render(<PopupApp send={send} />, document.getElementById('app')!);
+const tab = targetTab();
+const sendToTab: TabClient = async (request) => {
+  const id = await tab;
+  if (id === undefined) throw new Error('No tab');
+  return createTabClient((message) => browser.tabs.sendMessage(id, message))(request);
+};
+
+render(
+  <PopupApp
+    send={send}
+    sendToTab={sendToTab}
+    openReadingList={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') })}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+    close={() => window.close()}
+  />,
+  document.getElementById('app')!,
+);
