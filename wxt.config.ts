@@ -24,6 +24,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+G' },
         description: 'Explain the glossary term at the cursor or selection',
       },
+      'save-passage': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected passage to the Glossa reading list',
+      },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),

@@ -10,7 +10,7 @@
 import * as v from 'valibot';
 import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
-import { type Passage, PassageInputSchema } from './passages/schema';
+import { type Passage, PassageInputSchema, PassageSchema } from './passages/schema';
 import { type Settings, SettingsPatchSchema } from './settings';
 
 const Key = v.pipe(v.string(), v.maxLength(200));
@@ -28,6 +28,35 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('savePassage'), passage: PassageInputSchema }),
   /** Undo of a save just made from a page: allowed from that page, for a short while. */
   v.object({ type: v.literal('undoSave'), id: Key }),
+  /** A page's saved passages, to paint them again. `url` is the page's canonical URL. */
+  v.object({ type: v.literal('passagesForPage'), url: v.pipe(v.string(), v.maxLength(4000)) }),
+  /** Whether each of this page's passages was found on it. */
+  v.object({
+    type: v.literal('reportFound'),
+    results: v.pipe(
+      v.array(
+        v.object({
+          id: Key,
+          status: v.picklist(['found', 'missing']),
+          errors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+        }),
+      ),
+      v.maxLength(10_000),
+    ),
+  }),
+  v.object({ type: v.literal('listPassages'), query: v.optional(v.pipe(v.string(), v.maxLength(1000))) }),
+  v.object({
+    type: v.literal('updatePassage'),
+    id: Key,
+    note: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+    tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(100))),
+  }),
+  v.object({ type: v.literal('deletePassage'), id: Key }),
+  v.object({ type: v.literal('restorePassage'), passage: PassageSchema }),
+  /** The text of a JSON export file; validated in the background. */
+  v.object({ type: v.literal('importPassages'), text: v.pipe(v.string(), v.maxLength(100_000_000)) }),
+  /** Opens the passage's page in a new tab, scrolled to and flashing the passage. */
+  v.object({ type: v.literal('openPassage'), id: Key }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -47,6 +76,14 @@ export interface BackgroundResponses {
   removePack: boolean;
   savePassage: { passage: Passage; duplicate: boolean };
   undoSave: boolean;
+  passagesForPage: { passages: Passage[]; reveal?: string };
+  reportFound: null;
+  listPassages: Passage[];
+  updatePassage: Passage;
+  deletePassage: Passage | null;
+  restorePassage: null;
+  importPassages: { added: number; skipped: number };
+  openPassage: null;
 }
 
 /** Requests only extension pages may send: a content script runs next to page code. */
@@ -54,6 +91,12 @@ export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new S
   'updateSettings',
   'importPack',
   'removePack',
+  'listPassages',
+  'updatePassage',
+  'deletePassage',
+  'restorePassage',
+  'importPassages',
+  'openPassage',
 ]);
 
 /** Requests content scripts answer. */
@@ -67,6 +110,8 @@ export const TabRequestSchema = v.variant('type', [
   v.object({ type: v.literal('pageInfo') }),
   /** The popup's "On this page": scroll to the entry's first mention and flash it. */
   v.object({ type: v.literal('revealTerm'), key: Key }),
+  /** The context menu and shortcut: save the current selection to the reading list. */
+  v.object({ type: v.literal('saveSelection') }),
 ]);
 export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
 
@@ -79,6 +124,8 @@ export interface TabResponses {
   openCardAtSelection: boolean;
   pageInfo: { hostname: string; title: string };
   revealTerm: boolean;
+  /** The outcome, as the page showed it to the reader. */
+  saveSelection: { saved: boolean; duplicate: boolean; message: string };
 }
 
 /** Every answer travels in an envelope, so errors arrive as readable messages. */

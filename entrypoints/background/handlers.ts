@@ -1,7 +1,20 @@
 /** What the background does for each request. */
 import { buildMatcher, getEntries, importUserPack, listEntries, listPacks, removeUserPack } from '@/lib/db/glossary';
 import type { StoredEntry } from '@/lib/db/database';
-import { deletePassage, savePassage } from '@/lib/db/passages';
+import {
+  deletePassage,
+  getPassage,
+  importPassages,
+  listPassages,
+  passagesForUrl,
+  recordFound,
+  restorePassage,
+  savePassage,
+  searchPassages,
+  updatePassage,
+} from '@/lib/db/passages';
+import { parseExport } from '@/lib/passages/export';
+import { pageUrlsFor } from '@/lib/passages/page-match';
 import { getSettings, updateSettings } from '@/lib/db/settings';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import type { BackgroundRequest, BackgroundResponses, EntryView } from '@/lib/messages';
@@ -10,11 +23,15 @@ export interface HandlerDeps {
   /** Resolves once the bundled glossary is seeded. */
   ready: Promise<void>;
   broadcast(message: { type: 'settingsChanged' | 'glossaryChanged' }): Promise<void>;
+  /** Opens a page in a new tab; resolves to the tab's id. */
+  openTab(url: string): Promise<number | undefined>;
 }
 
 export interface RequestContext {
   /** The tab of the content script that sent the request, if a content script sent it. */
   readonly tabId?: number;
+  /** The URL of the page or frame that sent the request. */
+  readonly senderUrl?: string;
 }
 
 export interface Handlers {
@@ -24,12 +41,16 @@ export interface Handlers {
 /** How long after a save the page that made it may undo it. */
 const UNDO_WINDOW_MS = 2 * 60_000;
 
-export function createHandlers({ ready, broadcast }: HandlerDeps): Handlers {
+export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Handlers {
   // Compiled once per glossary version and kept for the service worker's lifetime.
   let matcher: Promise<CompiledMatcher> | undefined;
   // Which tab made each recent save: only that tab may undo it, and only for a short while.
   // Kept in memory on purpose: after a service-worker restart, undo falls back to the reading list.
   const recentSaves = new Map<string, { tabId: number; at: number }>();
+  // Tabs opened from the reading list, and the passage each should reveal once loaded.
+  const pendingReveals = new Map<number, string>();
+  // Passage ids each tab was told about: a page may report on those only.
+  const shownToTab = new Map<number, Set<string>>();
 
   async function withPacks(entries: StoredEntry[]): Promise<EntryView[]> {
     const packs = new Map((await listPacks()).map((p) => [p.id, p]));
@@ -79,6 +100,43 @@ export function createHandlers({ ready, broadcast }: HandlerDeps): Handlers {
         recentSaves.delete(request.id);
         if (!save || save.tabId !== context.tabId || Date.now() - save.at > UNDO_WINDOW_MS) return false;
         return (await deletePassage(request.id)) !== undefined;
+      }
+      case 'passagesForPage': {
+        const urls = pageUrlsFor(context.senderUrl, request.url);
+        const passages = (await Promise.all(urls.map(passagesForUrl))).flat();
+        const unique = [...new Map(passages.map((p) => [p.id, p])).values()];
+        const reveal = context.tabId === undefined ? undefined : pendingReveals.get(context.tabId);
+        if (context.tabId !== undefined) {
+          pendingReveals.delete(context.tabId);
+          shownToTab.set(context.tabId, new Set(unique.map((p) => p.id)));
+        }
+        return { passages: unique, ...(reveal && unique.some((p) => p.id === reveal) ? { reveal } : {}) };
+      }
+      case 'reportFound': {
+        const allowed = context.tabId === undefined ? undefined : shownToTab.get(context.tabId);
+        for (const r of request.results) {
+          if (!allowed?.has(r.id)) continue;
+          await recordFound(r.id, { status: r.status, at: Date.now(), ...(r.errors ? { errors: r.errors } : {}) });
+        }
+        return null;
+      }
+      case 'listPassages':
+        return request.query?.trim() ? searchPassages(request.query) : listPassages();
+      case 'updatePassage':
+        return updatePassage(request.id, { note: request.note, tags: request.tags });
+      case 'deletePassage':
+        return (await deletePassage(request.id)) ?? null;
+      case 'restorePassage':
+        await restorePassage(request.passage);
+        return null;
+      case 'importPassages':
+        return importPassages(parseExport(request.text));
+      case 'openPassage': {
+        const passage = await getPassage(request.id);
+        if (!passage) throw new Error('That passage no longer exists.');
+        const tabId = await openTab(passage.url);
+        if (tabId !== undefined) pendingReveals.set(tabId, passage.id);
+        return null;
       }
       case 'updateSettings': {
         const settings = await updateSettings(request.patch);

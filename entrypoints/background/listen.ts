@@ -15,6 +15,6 @@ export function listenForRequests(handlers: Handlers): void {
     if ('error' in parsed) return Promise.resolve({ ok: false, error: parsed.error });
     const refusal = refusalFor(parsed.request, sender, self);
     if (refusal) return Promise.resolve({ ok: false, error: refusal });
-    return answer(() => handlers.handle(parsed.request, { tabId: sender.tab?.id }));
+    return answer(() => handlers.handle(parsed.request, { tabId: sender.tab?.id, senderUrl: sender.url }));
   });
 }

@@ -18,15 +18,31 @@ export function startBackground(): void {
       console.error('Glossa: the bundled glossary could not be loaded.', error);
     },
   );
-  const handlers = createHandlers({ ready, broadcast: broadcastToTabs });
+  const handlers = createHandlers({
+    ready,
+    broadcast: broadcastToTabs,
+    openTab: async (url) => (await browser.tabs.create({ url })).id,
+  });
   listenForRequests(handlers);
   browser.commands.onCommand.addListener((command) => {
     if (command === 'open-card') void sendToActiveTab({ type: 'openCardAtSelection' });
+    if (command === 'save-passage') void sendToActiveTab({ type: 'saveSelection' });
+  });
+  // Context menus persist across service-worker restarts; (re)create them once per install or update.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save passage to Glossa', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) {
+      void browser.tabs.sendMessage(tab.id, { type: 'saveSelection' }).catch(() => undefined);
+    }
   });
 }
 
+const SAVE_MENU_ID = 'glossa-save-passage';
+
 /** Sends a request to the content script of the active tab; pages without one ignore it. */
-async function sendToActiveTab(message: { type: 'openCardAtSelection' }): Promise<void> {
+async function sendToActiveTab(message: { type: 'openCardAtSelection' | 'saveSelection' }): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 }

@@ -5,15 +5,14 @@
  */
 import { h, render } from 'preact';
 import { type SaveState, TermCard } from '@/components/TermCard';
-import cardCss from '@/components/TermCard.css?inline';
-import { describeRange } from '@/lib/anchoring/describe';
 import { blockContainerOf } from '@/lib/dom/blocks';
 import { blockOf, sentenceAt } from '@/lib/dom/sentence';
 import type { BackgroundClient, EntryView } from '@/lib/messages';
 import { placeCard } from '@/lib/placement';
 import { isDarkBackground } from './page-colors';
 import { FLASH_HIGHLIGHT, type PaintedTerm, type Painter } from './painter';
-import { createUiHost, type UiHost } from './ui-host';
+import { passageFromRange } from './passage-input';
+import type { UiHost } from './ui-host';
 
 export interface CardController {
   /** Opens the card on a term. `since` is when the dwell ended, for the timing measure. */
@@ -27,6 +26,8 @@ export interface CardController {
   isInside(target: EventTarget | null): boolean;
   /** Scrolls to the first mention of an entry and flashes it; false when it has none here. */
   revealFirst(key: string): boolean;
+  /** Scrolls any range (a saved passage) into view and flashes it. */
+  revealRange(range: AbstractRange): void;
   /** Keeps the card beside its term as the page scrolls; closes it when the term leaves the viewport. */
   follow(): void;
   destroy(): void;
@@ -38,6 +39,8 @@ export interface CardDeps {
   readonly entries: () => ReadonlyMap<string, EntryView>;
   /** Fetches entries not yet known (a related entry not on this page). */
   readonly fetchEntries: (keys: readonly string[]) => Promise<void>;
+  /** The page's UI host, created on first use. */
+  readonly ui: () => UiHost;
 }
 
 export function rangeRects(range: AbstractRange): DOMRect[] {
@@ -48,12 +51,6 @@ export function rangeRects(range: AbstractRange): DOMRect[] {
 }
 
 const FLASH_MS = 1200;
-
-/** The canonical URL the page declares, when it is a web URL; otherwise the page's own. */
-function canonicalUrl(): string {
-  const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
-  return href && /^https?:/.test(href) ? href : location.href.split('#')[0]!;
-}
 
 interface State {
   anchor: PaintedTerm;
@@ -114,7 +111,11 @@ export function createCardController(deps: CardDeps): CardController {
   }
 
   function flash(term: PaintedTerm) {
-    CSS.highlights.set(FLASH_HIGHLIGHT, new Highlight(term.range));
+    flashRange(term.range);
+  }
+
+  function flashRange(range: AbstractRange) {
+    CSS.highlights.set(FLASH_HIGHLIGHT, new Highlight(range));
     if (flashTimer !== undefined) clearTimeout(flashTimer);
     flashTimer = window.setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), FLASH_MS);
   }
@@ -156,8 +157,8 @@ export function createCardController(deps: CardDeps): CardController {
     const block = container && blockOf(container, startNode);
     const segment = block?.segments.find((s) => s.node === startNode);
     const sentence = block && segment && sentenceAt(block, segment.start + anchor.range.startOffset);
-    const selectors = sentence && describeRange(document.body, new StaticRange(sentence));
-    if (!sentence || !selectors) {
+    const passage = sentence && passageFromRange(new StaticRange(sentence), deps.painter());
+    if (!passage) {
       state = {
         ...state,
         save: { status: 'error', message: 'Glossa could not find the sentence around this mention.' },
@@ -165,28 +166,10 @@ export function createCardController(deps: CardDeps): CardController {
       paint();
       return;
     }
-    // The entries the sentence mentions: every painted term inside it.
-    const live = document.createRange();
-    live.setStart(sentence.startContainer, sentence.startOffset);
-    live.setEnd(sentence.endContainer, sentence.endOffset);
-    const entryKeys = new Set<string>();
-    for (const t of deps.painter()?.all() ?? []) {
-      if (live.isPointInRange(t.range.startContainer, t.range.startOffset)) for (const k of t.keys) entryKeys.add(k);
-    }
     state = { ...state, save: { status: 'saving' } };
     paint();
     try {
-      const result = await deps.send({
-        type: 'savePassage',
-        passage: {
-          text: sentence.text,
-          quote: selectors.quote,
-          position: selectors.position,
-          url: canonicalUrl(),
-          title: document.title,
-          entries: [...entryKeys],
-        },
-      });
+      const result = await deps.send({ type: 'savePassage', passage });
       if (state) state = { ...state, save: { status: 'saved', id: result.passage.id, duplicate: result.duplicate } };
     } catch (error) {
       if (state)
@@ -251,7 +234,7 @@ export function createCardController(deps: CardDeps): CardController {
       const shown = term.keys.flatMap((k) => known.get(k) ?? []);
       if (shown.length === 0) return;
       const since = options.since ?? performance.now();
-      ui ??= createUiHost(document, cardCss);
+      ui ??= deps.ui();
       const returnFocus = options.focus ? document.activeElement : null;
       state = { anchor: term, pointer, shown, save: { status: 'idle' }, returnFocus };
       paint();
@@ -265,6 +248,11 @@ export function createCardController(deps: CardDeps): CardController {
       if (related.length) void deps.fetchEntries(related).then(paint, () => undefined);
     },
     close,
+    revealRange(range) {
+      const rect = rangeRects(range)[0];
+      if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+      flashRange(range);
+    },
     revealFirst(key) {
       const first = mentionsOf(key)[0];
       if (first) reveal(first);
@@ -290,9 +278,7 @@ export function createCardController(deps: CardDeps): CardController {
       state = undefined;
       if (flashTimer !== undefined) clearTimeout(flashTimer);
       CSS.highlights.delete(FLASH_HIGHLIGHT);
-      if (!ui) return;
-      render(null, ui.mount);
-      ui.remove();
+      if (ui) render(null, ui.mount);
       ui = undefined;
     },
   };

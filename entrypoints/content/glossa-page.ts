@@ -11,7 +11,12 @@ import type { CompiledMatcher } from '@/lib/match/compiled';
 import { createScanner } from '@/lib/match/scan';
 import { answer, createBackgroundClient, type EntryView, parseTabRequest, type TabResponses } from '@/lib/messages';
 import { isActiveOn, type Settings } from '@/lib/settings';
+import cardCss from '@/components/TermCard.css?inline';
 import { createCardController } from './card-controller';
+import { createNotices } from './notices';
+import { passageFromRange } from './passage-input';
+import { createSavedPassages } from './saved-passages';
+import { lazyUiHost } from './ui-host';
 import { type DomChanges, watchDom } from './dom-watcher';
 import { watchHover } from './hover';
 import { createPainter, highlightName, type PaintedTerm, type Painter } from './painter';
@@ -25,12 +30,50 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let session: TermSession | undefined;
   let roots: Element[] = [];
   let entries: ReadonlyMap<string, EntryView> = new Map();
+  const ui = lazyUiHost(document, cardCss);
   const card = createCardController({
     send,
     painter: () => painter,
     entries: () => entries,
     fetchEntries: (keys) => fetchEntries(keys),
+    ui: ui.get,
   });
+  const notices = createNotices(ui.get);
+  const saved = createSavedPassages(send, (range) => card.revealRange(range));
+
+  /** Saves the reader's selection: from the context menu or the keyboard shortcut. */
+  async function saveSelection(): Promise<TabResponses['saveSelection']> {
+    const selection = document.getSelection();
+    const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : undefined;
+    const passage = range && passageFromRange(range, painter);
+    if (!passage) {
+      const message = 'Select some text of the page first, then save it.';
+      notices.show(message, { tone: 'error' });
+      return { saved: false, duplicate: false, message };
+    }
+    try {
+      const { passage: stored, duplicate } = await send({ type: 'savePassage', passage });
+      const message = duplicate ? 'Already in your reading list.' : 'Saved to your reading list.';
+      notices.show(message, {
+        action: duplicate
+          ? undefined
+          : {
+              label: 'Undo',
+              onClick: () =>
+                void send({ type: 'undoSave', id: stored.id }).then((undone) => {
+                  notices.show(undone ? 'Removed from your reading list.' : 'That save can no longer be undone here.');
+                  void saved.refresh();
+                }),
+            },
+      });
+      void saved.refresh();
+      return { saved: true, duplicate, message };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      notices.show(`Glossa could not save this passage: ${message}`, { tone: 'error' });
+      return { saved: false, duplicate: false, message };
+    }
+  }
 
   // Per matcher and settings: which entry keys each term stands for (filtered by kind).
   let keysOfTerm: (string[] | undefined)[] = [];
@@ -88,6 +131,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       // A new article (SPA navigation, client rendering): scan the new main content.
       roots = current;
       void session.scanAll(roots);
+      void saved.refresh().catch(() => undefined);
       return;
     }
     const inScope = containers.filter((c) => roots.some((r) => r.contains(c)) && !isInSkippedRegion(c, document.body));
@@ -96,6 +140,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   await restart();
   watchDom(ctx, onDomChange);
+  // Passages saved from this page are painted even where glossary marking is off.
+  void saved.refresh().catch((e: unknown) => console.warn('Glossa: saved passages unavailable:', e));
 
   const hover = watchHover(ctx, {
     painter: () => painter,
@@ -128,6 +174,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
           return { hostname: location.hostname, title: document.title };
         case 'revealTerm':
           return card.revealFirst(request.key);
+        case 'saveSelection':
+          return saveSelection();
         case 'openCardAtSelection': {
           const term = termAtSelection(painter);
           if (term) card.open(term, undefined, { focus: true });
@@ -143,6 +191,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     hover.cancel();
     painter?.clear();
     card.destroy();
+    notices.hide();
+    saved.clear();
+    ui.destroy();
     try {
       browser.runtime.onMessage.removeListener(onMessage);
     } catch {

@@ -9,8 +9,10 @@ import { UI_HOST_ID } from '@/lib/dom/scope';
 export interface UiHost {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
-  /** Where Preact renders. */
+  /** Where Preact renders the hover card. */
   readonly mount: HTMLElement;
+  /** Where Preact renders notices (toasts). */
+  readonly toastMount: HTMLElement;
   remove(): void;
 }
 
@@ -37,8 +39,25 @@ export function createUiHost(doc: Document, css: string): UiHost {
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [sheet];
   const mount = doc.createElement('div');
-  root.append(mount);
+  const toastMount = doc.createElement('div');
+  root.append(mount, toastMount);
   // On <html>, not <body>: frameworks that own <body>'s children never see it.
   doc.documentElement.append(host);
-  return { host, root, mount, remove: () => host.remove() };
+  return { host, root, mount, toastMount, remove: () => host.remove() };
+}
+
+/** The page's one UI host, created on first use and shared by the card and notices. */
+export function lazyUiHost(
+  doc: Document,
+  css: string,
+): { get(): UiHost; current(): UiHost | undefined; destroy(): void } {
+  let ui: UiHost | undefined;
+  return {
+    get: () => (ui ??= createUiHost(doc, css)),
+    current: () => ui,
+    destroy() {
+      ui?.remove();
+      ui = undefined;
+    },
+  };
 }

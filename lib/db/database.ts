@@ -6,7 +6,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Entry, PackSource } from '../glossary/schema';
-import type { Passage } from '../passages/schema';
+import { type Passage, searchTextOf } from '../passages/schema';
 
 export interface StoredPack {
   id: string;
@@ -32,9 +32,11 @@ export interface StoredSetting {
   value: unknown;
 }
 
-/** A passage as stored: the record plus its dedupe key (unique index). */
+/** A passage as stored: the record plus its dedupe key (unique index) and search text. */
 export interface StoredPassage extends Passage {
   dedupe: string;
+  /** Folded text, note, tags, title and site: what reading-list search looks in. Since version 3. */
+  search: string;
 }
 
 export const DATABASE_NAME = 'glossa';
@@ -58,6 +60,18 @@ export function createDatabase(name: string): GlossaDexie {
   db.version(2).stores({
     passages: 'id, &dedupe, url, site, savedAt, *tags, *entries',
   });
+  // Version 3: full-text search over passages and notes. Same indexes; every stored passage
+  // gets its search text, so passages saved under version 2 are found like new ones.
+  db.version(3)
+    .stores({ passages: 'id, &dedupe, url, site, savedAt, *tags, *entries' })
+    .upgrade((tx) =>
+      tx
+        .table<StoredPassage>('passages')
+        .toCollection()
+        .modify((p) => {
+          p.search = searchTextOf(p);
+        }),
+    );
   return db;
 }
 

@@ -2,7 +2,8 @@
 import { Dexie } from 'dexie';
 import * as v from 'valibot';
 import { textFragmentLink } from '../anchoring/text-fragment';
-import { dedupeKey, type Passage, type PassageInput, PassageInputSchema } from '../passages/schema';
+import { newPassages } from '../passages/export';
+import { dedupeKey, type Passage, type PassageInput, PassageInputSchema, searchTextOf } from '../passages/schema';
 import { database, type StoredPassage } from './database';
 
 export class StorageFullError extends Error {
@@ -23,14 +24,24 @@ export function explainStorageError(error: unknown): unknown {
   return error;
 }
 
-function newId(): string {
-  return crypto.randomUUID();
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw explainStorageError(error);
+  }
 }
 
-function strip(stored: StoredPassage): Passage {
-  const { dedupe: _dedupe, ...passage } = stored;
+function stored(passage: Passage): StoredPassage {
+  return { ...passage, dedupe: dedupeKey(passage), search: searchTextOf(passage) };
+}
+
+function strip(row: StoredPassage): Passage {
+  const { dedupe: _dedupe, search: _search, ...passage } = row;
   return passage;
 }
+
+const withoutFragment = (url: string) => url.split('#')[0]!;
 
 /**
  * Saves a passage. The same passage (same page, words and context) saved twice is stored
@@ -41,29 +52,27 @@ export async function savePassage(
   now = Date.now(),
 ): Promise<{ passage: Passage; duplicate: boolean }> {
   const clean = v.parse(PassageInputSchema, input);
-  const url = clean.url.split('#')[0]!;
+  const url = withoutFragment(clean.url);
   const dedupe = dedupeKey({ url, quote: clean.quote });
   const db = database();
-  try {
-    return await db.transaction('rw', db.passages, async () => {
+  return guarded(() =>
+    db.transaction('rw', db.passages, async () => {
       const existing = await db.passages.where('dedupe').equals(dedupe).first();
       if (existing) return { passage: strip(existing), duplicate: true };
       const passage: Passage = {
         ...clean,
         url,
-        id: newId(),
+        id: crypto.randomUUID(),
         site: new URL(url).hostname,
         savedAt: now,
         note: '',
         tags: [],
         link: textFragmentLink(url, clean.quote),
       };
-      await db.passages.add({ ...passage, dedupe });
+      await db.passages.add(stored(passage));
       return { passage, duplicate: false };
-    });
-  } catch (error) {
-    throw explainStorageError(error);
-  }
+    }),
+  );
 }
 
 export async function getPassage(id: string): Promise<Passage | undefined> {
@@ -77,9 +86,16 @@ export async function listPassages(): Promise<Passage[]> {
   return rows.map(strip);
 }
 
+/** Passages whose every query word occurs in their text, note, tags, title or site. */
+export async function searchPassages(query: string): Promise<Passage[]> {
+  const words = searchTextOf({ text: query, note: '', tags: [], title: '', site: '' }).split(/\s+/).filter(Boolean);
+  const rows = await database().passages.orderBy('savedAt').reverse().toArray();
+  return rows.filter((r) => words.every((w) => r.search.includes(w))).map(strip);
+}
+
 /** Passages saved from one page (URL without fragment). */
 export async function passagesForUrl(url: string): Promise<Passage[]> {
-  const rows = await database().passages.where('url').equals(url.split('#')[0]!).toArray();
+  const rows = await database().passages.where('url').equals(withoutFragment(url)).toArray();
   return rows.map(strip);
 }
 
@@ -94,25 +110,47 @@ export async function deletePassage(id: string): Promise<Passage | undefined> {
 
 /** Puts a deleted passage back (undo), keeping its id and time saved. */
 export async function restorePassage(passage: Passage): Promise<void> {
-  try {
-    await database().passages.put({ ...passage, dedupe: dedupeKey(passage) });
-  } catch (error) {
-    throw explainStorageError(error);
-  }
+  await guarded(() => database().passages.put(stored(passage)));
 }
 
 export async function updatePassage(id: string, patch: { note?: string; tags?: string[] }): Promise<Passage> {
   const db = database();
-  try {
-    return await db.transaction('rw', db.passages, async () => {
+  return guarded(() =>
+    db.transaction('rw', db.passages, async () => {
       const row = await db.passages.get(id);
       if (!row) throw new Error('That passage no longer exists; it may have been deleted in another window.');
       const tags = patch.tags && [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
-      const next = { ...row, ...(patch.note !== undefined ? { note: patch.note } : {}), ...(tags ? { tags } : {}) };
-      await db.passages.put(next);
-      return strip(next);
+      const next: Passage = {
+        ...strip(row),
+        ...(patch.note !== undefined ? { note: patch.note } : {}),
+        ...(tags ? { tags } : {}),
+      };
+      await db.passages.put(stored(next));
+      return next;
+    }),
+  );
+}
+
+/** Records whether a passage was found on its page. */
+export async function recordFound(id: string, found: Passage['found']): Promise<void> {
+  await guarded(async () => {
+    const db = database();
+    await db.transaction('rw', db.passages, async () => {
+      const row = await db.passages.get(id);
+      if (row) await db.passages.put({ ...row, found });
     });
-  } catch (error) {
-    throw explainStorageError(error);
-  }
+  });
+}
+
+/** Adds the passages of an export that are not here yet; all or nothing. */
+export async function importPassages(incoming: readonly Passage[]): Promise<{ added: number; skipped: number }> {
+  const db = database();
+  return guarded(() =>
+    db.transaction('rw', db.passages, async () => {
+      const existing = (await db.passages.toArray()).map(strip);
+      const fresh = newPassages(existing, incoming);
+      await db.passages.bulkAdd(fresh.map(stored));
+      return { added: fresh.length, skipped: incoming.length - fresh.length };
+    }),
+  );
 }

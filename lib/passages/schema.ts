@@ -44,8 +44,26 @@ export const PassageSchema = v.object({
   tags: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(100)),
   /** A text-fragment link (#:~:text=) straight to the passage. */
   link: Bounded(10_000),
+  /** Whether Glossa found the passage on its page the last time the page was opened. */
+  found: v.optional(
+    v.object({
+      status: v.picklist(['found', 'missing']),
+      at: v.pipe(v.number(), v.integer()),
+      /** Edits between the saved quote and the page's text, when found approximately. */
+      errors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    }),
+  ),
 });
 export type Passage = v.InferOutput<typeof PassageSchema>;
+
+/** The words search looks in: the passage, its note, tags, title and site, folded. */
+export function searchTextOf(p: Pick<Passage, 'text' | 'note' | 'tags' | 'title' | 'site'>): string {
+  return [p.text, p.note, p.tags.join(' '), p.title, p.site]
+    .join('\n')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
 
 /** Same page, same words, same context: the same passage, however often it is saved. */
 export function dedupeKey(p: Pick<Passage, 'url' | 'quote'>): string {

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Passage } from '@/lib/passages/schema';
+
+export interface PassageItemProps {
+  readonly passage: Passage;
+  /** Names of glossary entries, by key. */
+  readonly entryName: (key: string) => string | undefined;
+  onOpen(): void;
+  /** Resolves once stored; rejects with the reason it was not. */
+  onSave(patch: { note?: string; tags?: string[] }): Promise<void>;
+  onDelete(): void;
+}
+
+const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
+
+/** One saved passage: the quote, where it is from, its note and tags, edited in place. */
+export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: PassageItemProps) {
+  const [note, setNote] = useState(passage.note);
+  const [tags, setTags] = useState(passage.tags.join(', '));
+  const [status, setStatus] = useState('');
+  const save = (patch: { note?: string; tags?: string[] }) => {
+    setStatus('Saving…');
+    onSave(patch).then(
+      () => setStatus('Saved.'),
+      () => setStatus('Not saved.'),
+    );
+  };
+  // Follow the stored values when they change, not when an unrelated save returns a new object:
+  // that would wipe what the reader is typing in the other field.
+  const storedTags = passage.tags.join(', ');
+  useEffect(() => setNote(passage.note), [passage.note]);
+  useEffect(() => setTags(storedTags), [storedTags]);
+  const saved = new Date(passage.savedAt);
+  const titleId = `passage-${passage.id}`;
+  return (
+    <article class="passage" aria-labelledby={titleId}>
+      <blockquote>{passage.text}</blockquote>
+      <p class="meta">
+        <button type="button" class="link" id={titleId} onClick={onOpen}>
+          {passage.title || passage.url}
+        </button>{' '}
+        · {passage.site} ·{' '}
+        <time dateTime={saved.toISOString()}>
+          {saved.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+        </time>
+      </p>
+      {passage.found?.status === 'missing' && (
+        <p class="orphan" role="note">
+          Not found on its page the last time it was opened: the page has changed. The quote is kept here.
+        </p>
+      )}
+      {passage.entries.length > 0 && (
+        <ul class="chips" aria-label="Glossary entries in this passage">
+          {passage.entries.map((k) => (
+            <li key={k}>{entryName(k) ?? k.split('/').pop()}</li>
+          ))}
+        </ul>
+      )}
+      <label class="field">
+        Note
+        <textarea
+          value={note}
+          rows={2}
+          onInput={(e) => setNote(e.currentTarget.value)}
+          onBlur={() => note !== passage.note && save({ note })}
+        />
+      </label>
+      <label class="field">
+        Tags <span class="muted">(comma-separated)</span>
+        <input
+          type="text"
+          value={tags}
+          onInput={(e) => setTags(e.currentTarget.value)}
+          onBlur={() => {
+            const next = parseTags(tags);
+            if (next.join('\u0000') !== passage.tags.join('\u0000')) save({ tags: next });
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+      </label>
+      <div class="row">
+        <button type="button" onClick={onOpen}>
+          Open on its page
+        </button>
+        <button type="button" class="danger" onClick={onDelete}>
+          Delete
+        </button>
+        <span class="muted" role="status">
+          {status}
+        </span>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Found again: paints the passages saved from this page under their own highlight
+ * ("glossa-passage", styled apart from glossary terms), re-found by quote when the page
+ * changed a little, and tells the background which could not be placed, so the reading list
+ * can say so instead of dropping them silently.
+ */
+import { anchor } from '@/lib/anchoring/anchor';
+import { rootText } from '@/lib/anchoring/describe';
+import type { BackgroundClient } from '@/lib/messages';
+import type { Passage } from '@/lib/passages/schema';
+import { canonicalUrl } from './passage-input';
+
+export const PASSAGE_HIGHLIGHT = 'glossa-passage';
+
+export interface SavedPassages {
+  /** Fetches, anchors and paints this page's passages; reveals one if the reading list asked. */
+  refresh(): Promise<void>;
+  clear(): void;
+}
+
+function toRange(rt: ReturnType<typeof rootText>, start: number, end: number): StaticRange | undefined {
+  const at = (offset: number, preferEnd: boolean) => {
+    let lo = 0;
+    let hi = rt.nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const s = rt.nodes[mid]!.start;
+      if (s < offset || (!preferEnd && s === offset)) lo = mid;
+      else hi = mid - 1;
+    }
+    const n = rt.nodes[lo];
+    return n && { node: n.node, offset: Math.min(offset - n.start, n.node.data.length) };
+  };
+  const s = at(start, false);
+  const e = at(end, true);
+  if (!s || !e) return undefined;
+  return new StaticRange({ startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset });
+}
+
+export function createSavedPassages(send: BackgroundClient, reveal: (range: StaticRange) => void): SavedPassages {
+  const highlight = new Highlight();
+  // Under the glossary terms: a term inside a saved passage still shows as a term.
+  highlight.priority = -1;
+  CSS.highlights.set(PASSAGE_HIGHLIGHT, highlight);
+
+  async function paint(passages: readonly Passage[], revealId: string | undefined) {
+    highlight.clear();
+    if (passages.length === 0) return;
+    const rt = rootText(document.body);
+    const results: { id: string; status: 'found' | 'missing'; errors?: number }[] = [];
+    for (const p of passages) {
+      const found = anchor(rt.text, { quote: p.quote, position: p.position });
+      const range = found && toRange(rt, found.start, found.end);
+      if (!range) {
+        results.push({ id: p.id, status: 'missing' });
+        continue;
+      }
+      highlight.add(range);
+      results.push({ id: p.id, status: 'found', ...(found.errors ? { errors: found.errors } : {}) });
+      if (p.id === revealId) reveal(range);
+    }
+    await send({ type: 'reportFound', results });
+  }
+
+  return {
+    async refresh() {
+      const { passages, reveal: revealId } = await send({ type: 'passagesForPage', url: canonicalUrl() });
+      await paint(passages, revealId);
+    },
+    clear() {
+      highlight.clear();
+      if (CSS.highlights.get(PASSAGE_HIGHLIGHT) === highlight) CSS.highlights.delete(PASSAGE_HIGHLIGHT);
+    },
+  };
+}

@@ -1,0 +1,310 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../support/chromium';
+import { card, expect, hoverText, test, waitForHighlights } from './fixtures';
+
+const SENTENCE =
+  'Tajikistan also continued demonstrating its loyalty to the Kremlin by allowing Russian investigators to question families of the Moscow attack suspects.';
+
+/** Selects the first occurrence of `text` in the article, as a reader dragging over it would. */
+async function select(page: Page, text: string) {
+  await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(text);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + text.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`${text} not on the page`);
+  }, text);
+}
+
+/** What the context-menu item and the shortcut do: the background asks the tab to save its selection. */
+async function saveSelectionViaBackground(context: BrowserContext) {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => {
+    const tabs = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+        };
+      }
+    ).chrome.tabs;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs.sendMessage(tab!.id, { type: 'saveSelection' });
+  });
+}
+
+async function passageHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('glossa-passage') ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }),
+  );
+}
+
+async function openArticle(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForHighlights(page);
+  return page;
+}
+
+test('saves a selection (context menu / shortcut), once, and paints it as a passage', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const page = await openArticle(context, server.url('/demo-article.html'));
+  await select(page, SENTENCE);
+  expect(await saveSelectionViaBackground(context)).toMatchObject({
+    ok: true,
+    value: { saved: true, duplicate: false },
+  });
+  await expect(page.locator('#glossa-ui-host .toast')).toContainText('Saved to your reading list.');
+  await expect.poll(() => passageHighlights(page)).toEqual([SENTENCE]);
+  // The same passage again: not duplicated.
+  await select(page, SENTENCE);
+  expect(await saveSelectionViaBackground(context)).toMatchObject({ value: { saved: true, duplicate: true } });
+  const list = await openExtensionPage('reading-list.html');
+  await expect(list.locator('.passage')).toHaveCount(1);
+  await expect(list.locator('.passage blockquote')).toHaveText(SENTENCE);
+  await expect(list.locator('.passage .chips li')).toHaveText(['Tajikistan', 'Kremlin', 'Moscow terror attack']);
+});
+
+test('an empty selection gets a clear message and saves nothing', async ({ context, server }) => {
+  const page = await openArticle(context, server.url('/demo-article.html'));
+  await page.evaluate(() => getSelection()!.removeAllRanges());
+  expect(await saveSelectionViaBackground(context)).toMatchObject({ value: { saved: false } });
+  await expect(page.locator('#glossa-ui-host .toast')).toContainText('Select some text of the page first');
+});
+
+test('search, filter, edit, delete and undo on the reading list', async ({ context, server, openExtensionPage }) => {
+  const page = await openArticle(context, server.url('/demo-article.html'));
+  await select(page, SENTENCE);
+  await saveSelectionViaBackground(context);
+  await hoverText(page, 'Emomali Rahmon');
+  await card(page).getByRole('button', { name: 'Save passage' }).click();
+  await expect(card(page).getByRole('status')).toContainText('Saved');
+
+  const list = await openExtensionPage('reading-list.html');
+  await expect(list.locator('.passage')).toHaveCount(2);
+  // Newest first by default; then oldest first.
+  await expect(list.locator('.passage blockquote').first()).toContainText('Emomali Rahmon');
+  await list.getByLabel('Sort by date').selectOption('oldest');
+  await expect(list.locator('.passage blockquote').first()).toHaveText(SENTENCE);
+
+  // Inline editing, kept across a reload.
+  const first = list.locator('.passage').filter({ hasText: 'Emomali Rahmon' });
+  await first.getByLabel('Note').fill('Compare with the Kremlin readout.');
+  await first.getByLabel(/Tags/).fill('calls, tajikistan');
+  await first.getByLabel(/Tags/).press('Enter');
+  await expect(first.getByRole('status')).toHaveText('Saved.');
+  await list.reload();
+  const edited = list.locator('.passage').filter({ hasText: 'Emomali Rahmon' });
+  await expect(edited.getByLabel('Note')).toHaveValue('Compare with the Kremlin readout.');
+  await expect(edited.getByLabel(/Tags/)).toHaveValue('calls, tajikistan');
+
+  // Full-text search over passages and notes; filters by tag and entry.
+  await list.getByRole('searchbox').fill('readout');
+  await expect(list.locator('.passage')).toHaveCount(1);
+  await list.getByRole('searchbox').fill('investigators');
+  await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
+  await list.getByRole('searchbox').fill('');
+  await list.getByLabel('Filter by tag').selectOption('calls');
+  await expect(list.locator('.passage')).toHaveCount(1);
+  await list.getByLabel('Filter by tag').selectOption('');
+  await list.getByLabel('Filter by glossary entry').selectOption({ label: 'Kremlin' });
+  await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
+  await list.getByLabel('Filter by glossary entry').selectOption('');
+  await list.getByLabel('Filter by site').selectOption('127.0.0.1');
+  await expect(list.locator('.passage')).toHaveCount(2);
+
+  // Delete, then undo.
+  await list.locator('.passage').filter({ hasText: SENTENCE }).getByRole('button', { name: 'Delete' }).click();
+  await expect(list.locator('.passage')).toHaveCount(1);
+  await list.locator('.notice').getByRole('button', { name: 'Undo' }).click();
+  await expect(list.locator('.passage')).toHaveCount(2);
+  await list.reload();
+  await expect(list.locator('.passage')).toHaveCount(2);
+});
+
+test('exports Markdown, JSON and CSV; a JSON export imports back without duplicates; a bad file changes nothing', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const page = await openArticle(context, server.url('/demo-article.html'));
+  await select(page, SENTENCE);
+  await saveSelectionViaBackground(context);
+  const list = await openExtensionPage('reading-list.html');
+  await expect(list.locator('.passage')).toHaveCount(1);
+
+  const fileOf = async (button: string) => {
+    const download = list.waitForEvent('download');
+    await list.getByRole('button', { name: button }).click();
+    const d = await download;
+    return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8'), path: (await d.path())! };
+  };
+  const md = await fileOf('Export Markdown');
+  expect(md.name).toMatch(/^glossa-reading-list-\d{4}-\d{2}-\d{2}\.md$/);
+  expect(md.text).toContain(`> ${SENTENCE}`);
+  const csv = await fileOf('Export CSV');
+  expect(csv.text.split('\r\n')[0]).toBe('saved,site,title,text,note,tags,url,link');
+  const json = await fileOf('Export JSON');
+  expect(JSON.parse(json.text)).toMatchObject({
+    format: 'glossa-reading-list',
+    version: 1,
+    passages: [{ text: SENTENCE }],
+  });
+
+  // Importing into a list that already has the passage adds nothing.
+  await list.locator('input[type=file]').setInputFiles(json.path);
+  await expect(list.locator('.notice')).toContainText('Imported 0 passages; 1 already here.');
+  // Delete it, import it back: it returns with its note, tags and time.
+  await list.getByRole('button', { name: 'Delete' }).click();
+  await expect(list.locator('.passage')).toHaveCount(0);
+  await list.locator('input[type=file]').setInputFiles(json.path);
+  await expect(list.locator('.notice')).toContainText('Imported 1 passage.');
+  await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
+
+  // A malformed file and a wrong version: a clear error, and nothing changes.
+  await list
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "glossa-reading-list", "version": 1, "passages": [{"id": 3}]}'),
+    });
+  await expect(list.getByRole('alert')).toContainText('Nothing was imported. This export is damaged at passages.0');
+  await list
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'future.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "glossa-reading-list", "version": 9, "passages": []}'),
+    });
+  await expect(list.getByRole('alert')).toContainText('version 9');
+  await expect(list.locator('.passage')).toHaveCount(1);
+});
+
+test('found again: highlighted on revisit, re-found on a changed page, listed as not found when gone', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const original = readFileSync(new URL('../fixtures/pages/demo-article.html', import.meta.url), 'utf8');
+  server.route('/living-article.html', { body: original });
+  let page = await openArticle(context, server.url('/living-article.html'));
+  await select(page, SENTENCE);
+  await saveSelectionViaBackground(context);
+  await page.close();
+
+  page = await openArticle(context, server.url('/living-article.html'));
+  await expect.poll(() => passageHighlights(page)).toEqual([SENTENCE]);
+  // The painted passage is named apart from glossary terms.
+  expect(await page.evaluate(() => CSS.highlights.has('glossa-passage'))).toBe(true);
+  await page.close();
+
+  // The page was edited: a word changed inside the passage, and a paragraph added above it.
+  const edited = original
+    .replace('allowing Russian investigators', 'letting Russian investigators')
+    .replace('<p>Aiming to show', '<p>An editor’s note was added here.</p>\n      <p>Aiming to show');
+  server.route('/living-article.html', { body: edited });
+  page = await openArticle(context, server.url('/living-article.html'));
+  await expect.poll(() => passageHighlights(page)).toEqual([SENTENCE.replace('allowing', 'letting')]);
+  await page.close();
+
+  // The passage is gone from the page: the reading list says so, and keeps it.
+  server.route('/living-article.html', {
+    body: original.replace(
+      /Tajikistan also continued demonstrating[^<]*/,
+      'This paragraph was rewritten entirely by the editors.',
+    ),
+  });
+  page = await openArticle(context, server.url('/living-article.html'));
+  const list = await openExtensionPage('reading-list.html');
+  await expect(list.locator('.passage .orphan')).toContainText('Not found on its page the last time it was opened');
+  await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
+  expect(await passageHighlights(page)).toEqual([]);
+});
+
+test('opening a passage goes to its page, scrolled to and flashing it', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const page = await openArticle(context, server.url('/demo-article.html'));
+  await select(page, SENTENCE);
+  await saveSelectionViaBackground(context);
+  const list = await openExtensionPage('reading-list.html');
+  const opened = context.waitForEvent('page');
+  await list.getByRole('button', { name: 'Open on its page' }).click();
+  const tab = await opened;
+  await tab.waitForLoadState();
+  await expect
+    .poll(() =>
+      tab.evaluate(() => {
+        const r = [...(CSS.highlights.get('glossa-flash') ?? [])][0];
+        if (!r) return undefined;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const rect = range.getBoundingClientRect();
+        return { text: range.toString(), visible: rect.top >= 0 && rect.top < innerHeight };
+      }),
+    )
+    .toEqual({ text: SENTENCE, visible: true });
+});
+
+test('a save still works after the service worker was stopped while the page was open', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const page = await openArticle(context, server.url('/demo-article.html'));
+  const options = await openExtensionPage('options.html');
+  const cdp = await context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = context
+    .serviceWorkers()[0]!
+    .evaluate(() => new Promise(() => undefined))
+    .catch(() => 'stopped');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  expect(await stopped).toBe('stopped');
+  await hoverText(page, 'Emomali Rahmon');
+  await card(page).getByRole('button', { name: 'Save passage' }).click();
+  await expect(card(page).getByRole('status')).toContainText('Saved to your reading list.');
+  const list = await openExtensionPage('reading-list.html');
+  await expect(list.locator('.passage')).toHaveCount(1);
+});
+
+test('passages survive the browser closing and the extension loading afresh', async ({ server }) => {
+  // A profile of our own, kept across two launches (the fixture's profile is thrown away).
+  const profile = mkdtempSync(path.join(tmpdir(), 'glossa-profile-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: chromiumArgs() });
+  let context = await launch();
+  const page = await openArticle(context, server.url('/demo-article.html'));
+  await select(page, SENTENCE);
+  expect(await saveSelectionViaBackground(context)).toMatchObject({ value: { saved: true } });
+  await context.close();
+
+  context = await launch();
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const list = await context.newPage();
+  await list.goto(`chrome-extension://${new URL(worker.url()).host}/reading-list.html`);
+  await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+});
