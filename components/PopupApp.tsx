@@ -46,7 +46,13 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
   }, [send, sendToTab]);
 
   const byKey = useMemo(() => new Map((entries ?? []).map((e) => [e.key, e])), [entries]);
-  const index = useMemo(() => (entries ? createGlossaryIndex(entries) : undefined), [entries]);
+  const index = useMemo(() => {
+    if (!entries) return undefined;
+    const start = performance.now();
+    const built = createGlossaryIndex(entries);
+    performance.measure('glossa-search-index', { start, end: performance.now() });
+    return built;
+  }, [entries]);
   // With no query, the list browses the glossary alphabetically; with one, it ranks matches.
   const browse = useMemo(
     () => [...(entries ?? [])].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_RESULTS),

@@ -3,7 +3,7 @@
  * full scan, and rescans of just the blocks that changed. Work is sliced so no task runs
  * over 50 ms on even the largest page.
  */
-import { collectBlocks, type TextBlock } from '@/lib/dom/blocks';
+import { walkBlocks } from '@/lib/dom/blocks';
 import { findTermsInBlock } from '@/lib/dom/find-terms';
 import type { Scanner } from '@/lib/match/scan';
 import type { Settings } from '@/lib/settings';
@@ -40,10 +40,14 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
   // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
   let queue: Promise<void> = Promise.resolve();
 
-  /** Busy time of the scan under way: collecting blocks plus every slice of painting. */
+  /** Busy time of the scan under way: the sum of its slices (walking, matching, painting). */
   let stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0 };
 
-  async function paintBlocks(blocks: readonly TextBlock[]) {
+  /**
+   * Walks the roots block by block, painting as it goes, and yields to the page every
+   * SLICE_MS: even collecting the blocks of a huge page never becomes one long task.
+   */
+  async function paintRoots(roots: readonly Element[]) {
     const seen = new Set<string>(settings.firstMentionOnly ? painter.all().flatMap((t) => t.keys) : []);
     let sliceStart = performance.now();
     const endSlice = () => {
@@ -51,45 +55,40 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
       stats.busyMs += ms;
       stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
     };
-    stats.blocks += blocks.length;
-    for (const block of blocks) {
-      if (stopped) return;
-      // The block may have left the page while we yielded.
-      if (!block.container.isConnected) continue;
-      const painted: PaintedTerm[] = [];
-      for (const found of findTermsInBlock(block, scanner)) {
-        let keys = termKeys(found.term);
-        if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
-        if (keys.length === 0) continue;
-        for (const k of keys) seen.add(k);
-        const range = new StaticRange({
-          startContainer: found.startContainer,
-          startOffset: found.startOffset,
-          endContainer: found.endContainer,
-          endOffset: found.endOffset,
-        });
-        painted.push({ range, keys, found });
-      }
-      painter.add(painted);
-      stats.terms += painted.length;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        endSlice();
-        await yieldToMain();
-        sliceStart = performance.now();
+    for (const root of roots) {
+      for (const block of walkBlocks(root, { isHidden })) {
+        if (stopped) return;
+        // A block whose nodes left the page while we yielded is not painted.
+        if (!block.segments[0]!.node.isConnected) continue;
+        stats.blocks++;
+        const painted: PaintedTerm[] = [];
+        for (const found of findTermsInBlock(block, scanner)) {
+          let keys = termKeys(found.term);
+          if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
+          if (keys.length === 0) continue;
+          for (const k of keys) seen.add(k);
+          const range = new StaticRange({
+            startContainer: found.startContainer,
+            startOffset: found.startOffset,
+            endContainer: found.endContainer,
+            endOffset: found.endOffset,
+          });
+          painted.push({ range, keys, found });
+        }
+        painter.add(painted);
+        stats.terms += painted.length;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          endSlice();
+          // The DOM may change while we wait; a changed block is rescanned by the watcher,
+          // and the walk goes on from where it was (a removed subtree simply yields nothing).
+          await yieldToMain();
+          if (stopped) return;
+          sliceStart = performance.now();
+        }
       }
     }
     endSlice();
     onScanned([...new Set(painter.all().flatMap((t) => t.keys))]);
-  }
-
-  /** Collects the blocks to scan; one pass over the DOM, counted as busy time. */
-  function collect(roots: readonly Element[]): TextBlock[] {
-    const t0 = performance.now();
-    const blocks = roots.flatMap((root) => (stopped ? [] : collectBlocks(root, { isHidden })));
-    const ms = performance.now() - t0;
-    stats.busyMs += ms;
-    stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
-    return blocks;
   }
 
   /**
@@ -113,7 +112,7 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
       return enqueue(() =>
         measured('full', async () => {
           painter.removeWhere(() => true);
-          await paintBlocks(collect(roots));
+          await paintRoots(roots);
         }),
       );
     },
@@ -126,7 +125,7 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
               !t.range.endContainer.isConnected ||
               containers.some((c) => c.contains(t.range.startContainer) || c.contains(t.range.endContainer)),
           );
-          await paintBlocks(collect(containers));
+          await paintRoots(containers.filter((c) => c.isConnected));
         }),
       );
     },

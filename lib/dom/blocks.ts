@@ -87,25 +87,25 @@ export interface CollectOptions {
 }
 
 /**
- * Collects the text blocks under `root` in document order, skipping excluded regions.
+ * The text blocks under `root`, in document order, skipping excluded regions. A generator,
+ * so a caller can stop between blocks and give the main thread back on huge pages.
  * Iterative, so very deep DOMs cannot overflow the stack.
  */
-export function collectBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
-  const blocks: TextBlock[] = [];
+export function* walkBlocks(root: Element, options: CollectOptions = {}): Generator<TextBlock, void, undefined> {
   let parts: string[] = [];
   let segments: TextSegment[] = [];
   let length = 0;
   let container: Element = blockContainerOf(root) ?? root;
 
-  const flush = () => {
+  function* flush(): Generator<TextBlock, void, undefined> {
     if (segments.length > 0) {
       const raw = parts.join('');
-      if (/\S/.test(raw)) blocks.push({ raw, segments, container });
+      if (/\S/.test(raw)) yield { raw, segments, container };
     }
     parts = [];
     segments = [];
     length = 0;
-  };
+  }
 
   // Each stack item is a node to enter, or a block element to leave (marked by `exit`).
   const stack: { node: Node; exit: boolean }[] = [{ node: root, exit: false }];
@@ -123,13 +123,13 @@ export function collectBlocks(root: Element, options: CollectOptions = {}): Text
     const el = node as Element;
     const inline = isInlineElement(el);
     if (exit) {
-      flush();
+      yield* flush();
       container = blockContainerOf(el.parentElement ?? el) ?? root;
       continue;
     }
     if (el !== root && (isSkippedElement(el) || (!inline && options.isHidden?.(el)))) {
       // A skipped block (a figure's <button>, an aside) still separates the text around it.
-      if (!inline) flush();
+      if (!inline) yield* flush();
       continue;
     }
     if (el.tagName.toUpperCase() === 'BR') {
@@ -138,14 +138,18 @@ export function collectBlocks(root: Element, options: CollectOptions = {}): Text
       continue;
     }
     if (!inline) {
-      flush();
+      yield* flush();
       container = el;
       stack.push({ node: el, exit: true });
     }
     for (let child = el.lastChild; child; child = child.previousSibling) stack.push({ node: child, exit: false });
   }
-  flush();
-  return blocks;
+  yield* flush();
+}
+
+/** Every text block under `root` (see walkBlocks). */
+export function collectBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
+  return [...walkBlocks(root, options)];
 }
 
 /**

@@ -179,21 +179,17 @@ test('exports Markdown, JSON and CSV; a JSON export imports back without duplica
   await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
 
   // A malformed file and a wrong version: a clear error, and nothing changes.
-  await list
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format": "glossa-reading-list", "version": 1, "passages": [{"id": 3}]}'),
-    });
+  await list.locator('input[type=file]').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "glossa-reading-list", "version": 1, "passages": [{"id": 3}]}'),
+  });
   await expect(list.getByRole('alert')).toContainText('Nothing was imported. This export is damaged at passages.0');
-  await list
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: 'future.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format": "glossa-reading-list", "version": 9, "passages": []}'),
-    });
+  await list.locator('input[type=file]').setInputFiles({
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "glossa-reading-list", "version": 9, "passages": []}'),
+  });
   await expect(list.getByRole('alert')).toContainText('version 9');
   await expect(list.locator('.passage')).toHaveCount(1);
 });
