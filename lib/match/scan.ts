@@ -65,6 +65,18 @@ function hashKey(key: string): number {
   return h;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included, is the point.
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Whether text[start, start + key.length) equals `key` (lower case) under ASCII case folding. */
+function equalsAsciiFolded(text: string, start: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) {
+    const code = text.charCodeAt(start + k);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /** ASCII letters and digits: the common case, tested without a call. */
 function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
@@ -93,18 +105,33 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
   for (const buckets of byFirstWord.values())
     for (const b of buckets) b.list.sort((x, y) => y.form.length - x.form.length);
 
-  function candidatesAt(lowered: string, start: number, end: number, h: number): Candidate[] | undefined {
+  /**
+   * The candidates whose first word is text[start, end). `lowered` is the block lower-cased,
+   * or, for a pure-ASCII block, the block itself, compared with ASCII case folding.
+   */
+  function candidatesAt(
+    lowered: string,
+    ascii: boolean,
+    start: number,
+    end: number,
+    h: number,
+  ): Candidate[] | undefined {
     const buckets = byFirstWord.get(h);
     if (!buckets) return undefined;
-    for (const b of buckets) if (b.key.length === end - start && lowered.startsWith(b.key, start)) return b.list;
+    for (const b of buckets) {
+      if (b.key.length !== end - start) continue;
+      if (ascii ? equalsAsciiFolded(lowered, start, b.key) : lowered.startsWith(b.key, start)) return b.list;
+    }
     return undefined;
   }
 
   function scan(text: string): TermMatch[] {
     const out: TermMatch[] = [];
-    // Lower-case once per block, not once per word. A handful of characters ("İ") change
-    // length when lower-cased; then offsets would not line up, so fold word by word instead.
-    const lowered = text.toLowerCase();
+    // A pure-ASCII block is folded on the fly, code by code: no lower-cased copy at all.
+    // Otherwise lower-case once per block, not once per word; a handful of characters ("İ")
+    // change length when lower-cased, and then offsets would not line up: fold word by word.
+    const ascii = !NON_ASCII.test(text);
+    const lowered = ascii ? text : text.toLowerCase();
     const sameLength = lowered.length === text.length;
     const length = text.length;
     let i = 0;
@@ -121,14 +148,15 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
       while (i < length) {
         const code = text.charCodeAt(i);
         if (!(code < 0x80 ? isAsciiWordCode(code) : isWordCharAt(text, i))) break;
-        if (sameLength) h = (Math.imul(h, 31) + lowered.charCodeAt(i)) | 0;
+        if (ascii) h = (Math.imul(h, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
+        else if (sameLength) h = (Math.imul(h, 31) + lowered.charCodeAt(i)) | 0;
         i++;
       }
       let candidates: Candidate[] | undefined;
-      if (sameLength) candidates = candidatesAt(lowered, start, i, h);
+      if (sameLength) candidates = candidatesAt(lowered, ascii, start, i, h);
       else {
         const key = text.slice(start, i).toLowerCase();
-        candidates = candidatesAt(key, 0, key.length, hashKey(key));
+        candidates = candidatesAt(key, false, 0, key.length, hashKey(key));
       }
       if (!candidates) continue;
       for (const c of candidates) {

@@ -37,8 +37,33 @@ export interface GlossaryIndex {
   search(query: string, limit?: number): GlossaryHit[];
 }
 
+/** Each entry's forms, folded once at indexing: ranking thousands of hits must not fold again. */
+interface Folded {
+  readonly name: string;
+  readonly nameCompact: string;
+  readonly aliases: readonly string[];
+  readonly aliasesCompact: readonly string[];
+  readonly forms: readonly string[];
+  readonly formsCompact: readonly string[];
+  readonly words: readonly string[];
+}
+
+function foldEntry(e: SearchableEntry): Folded {
+  const forms = [e.name, ...e.aliases].map(foldForSearch);
+  const formsCompact = [e.name, ...e.aliases].map(compact);
+  return {
+    name: forms[0]!,
+    nameCompact: formsCompact[0]!,
+    aliases: forms.slice(1),
+    aliasesCompact: formsCompact.slice(1),
+    forms,
+    formsCompact,
+    words: forms.flatMap((f) => f.split(/[\s\p{P}]+/u)),
+  };
+}
+
 export function createGlossaryIndex(entries: readonly SearchableEntry[]): GlossaryIndex {
-  const byKey = new Map(entries.map((e) => [e.key, e]));
+  const folded = new Map(entries.map((e) => [e.key, foldEntry(e)]));
   const mini = new MiniSearch<Doc>({
     fields: ['name', 'aliases', 'summary', 'compact'],
     storeFields: [],
@@ -62,15 +87,12 @@ export function createGlossaryIndex(entries: readonly SearchableEntry[]): Glossa
     })),
   );
 
-  function tierOf(result: SearchResult, q: string, qCompact: string): MatchTier {
-    const entry = byKey.get(result.id as string)!;
-    const forms = [entry.name, ...entry.aliases];
-    if (foldForSearch(entry.name) === q || compact(entry.name) === qCompact) return 'name';
-    if (entry.aliases.some((a) => foldForSearch(a) === q || compact(a) === qCompact)) return 'alias';
-    const words = forms.flatMap((f) => foldForSearch(f).split(/[\s\p{P}]+/u));
-    const qWords = q.split(/[\s\p{P}]+/u).filter(Boolean);
-    if (forms.some((f) => foldForSearch(f).startsWith(q) || compact(f).startsWith(qCompact))) return 'prefix';
-    if (qWords.every((w) => words.some((x) => x.startsWith(w)))) return 'prefix';
+  function tierOf(result: SearchResult, q: string, qCompact: string, qWords: readonly string[]): MatchTier {
+    const f = folded.get(result.id as string)!;
+    if (f.name === q || f.nameCompact === qCompact) return 'name';
+    if (f.aliases.includes(q) || f.aliasesCompact.includes(qCompact)) return 'alias';
+    if (f.forms.some((x) => x.startsWith(q)) || f.formsCompact.some((x) => x.startsWith(qCompact))) return 'prefix';
+    if (qWords.every((w) => f.words.some((x) => x.startsWith(w)))) return 'prefix';
     const fields = new Set(Object.values(result.match).flat());
     if (fields.has('name') || fields.has('aliases') || fields.has('compact')) return 'fuzzy';
     return 'summary';
@@ -81,11 +103,12 @@ export function createGlossaryIndex(entries: readonly SearchableEntry[]): Glossa
       const q = foldForSearch(query);
       if (!q) return [];
       const qCompact = compact(query);
+      const qWords = q.split(/[\s\p{P}]+/u).filter(Boolean);
       const results = mini.search(query);
       // "isisk": no word of it is a token, but the compact form is.
       if (results.length === 0 && qCompact) results.push(...mini.search(qCompact, { fields: ['compact'] }));
       return results
-        .map((r) => ({ key: r.id as string, tier: tierOf(r, q, qCompact), score: r.score }))
+        .map((r) => ({ key: r.id as string, tier: tierOf(r, q, qCompact, qWords), score: r.score }))
         .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score)
         .slice(0, limit);
     },

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { card, expect, hoverText, test, waitForHighlights } from './fixtures';
+import { card, expect, hoverText, selectText, sendToActiveTab, test, waitForHighlights } from './fixtures';
 
 async function openDemo(page: Page, url: string) {
   await page.goto(url);
@@ -325,22 +325,6 @@ test.describe('isolation and appearance', () => {
 });
 
 test.describe('keyboard and screen readers', () => {
-  async function selectWord(page: Page, word: string) {
-    await page.evaluate((word) => {
-      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(word);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + word.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-    }, word);
-  }
-
   test('the shortcut opens the card for the term at the selection; Tab moves through it; Escape returns focus', async ({
     context,
     server,
@@ -354,23 +338,9 @@ test.describe('keyboard and screen readers', () => {
       document.querySelector('main')!.prepend(b);
       b.focus();
     });
-    await selectWord(page, 'Dushanbe');
-    // The browser routes the command shortcut to the background, which asks the tab.
-    const worker = context.serviceWorkers()[0]!;
-    const opened = await worker.evaluate(async () => {
-      const tabs = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id: number }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-      return tabs.sendMessage(tab!.id, { type: 'openCardAtSelection' });
-    });
+    await selectText(page, 'Dushanbe');
+    // What the background does when the browser delivers the shortcut.
+    const opened = await sendToActiveTab(context, { type: 'openCardAtSelection' });
     expect(opened).toEqual({ ok: true, value: true });
     await expect(card(page)).toBeVisible();
     await expect(card(page)).toBeFocused();

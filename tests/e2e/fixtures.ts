@@ -52,4 +52,32 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
 
 export const expect = test.expect;
 
-export { card, highlightedTexts, hoverText, waitForHighlights } from '../support/page-helpers';
+export { card, highlightedTexts, hoverText, selectText, waitForHighlights } from '../support/page-helpers';
+
+type ChromeTabs = {
+  query(q: object): Promise<{ id: number }[]>;
+  sendMessage(id: number, m: unknown): Promise<unknown>;
+};
+
+/** The id of the active tab, asked of the background (a page is active right after it opens or is brought to front). */
+export async function activeTabId(context: BrowserContext): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: ChromeTabs } }).chrome.tabs;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id;
+  });
+}
+
+/**
+ * Sends a tab request from the background to the active tab, as the background does for a
+ * keyboard command or a context-menu click (browsers do not deliver those to headless tests).
+ */
+export async function sendToActiveTab(context: BrowserContext, message: unknown): Promise<unknown> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async (message) => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: ChromeTabs } }).chrome.tabs;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs.sendMessage(tab!.id, message);
+  }, message);
+}

@@ -1,16 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, highlightedTexts, test, waitForHighlights } from './fixtures';
-
-/** The id of the tab showing `page`, asked of the background (the tab is active right after goto). */
-async function activeTabId(context: BrowserContext): Promise<number> {
-  const worker = context.serviceWorkers()[0]!;
-  return worker.evaluate(async () => {
-    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome
-      .tabs;
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    return tab!.id;
-  });
-}
+import { activeTabId, expect, highlightedTexts, test, waitForHighlights } from './fixtures';
 
 async function popupFor(context: BrowserContext, extensionId: string, article?: Page): Promise<Page> {
   let query = '';

@@ -3,44 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../support/chromium';
-import { card, expect, hoverText, test, waitForHighlights } from './fixtures';
+import { card, expect, hoverText, selectText, sendToActiveTab, test, waitForHighlights } from './fixtures';
 
 const SENTENCE =
   'Tajikistan also continued demonstrating its loyalty to the Kremlin by allowing Russian investigators to question families of the Moscow attack suspects.';
 
-/** Selects the first occurrence of `text` in the article, as a reader dragging over it would. */
-async function select(page: Page, text: string) {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(text);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`${text} not on the page`);
-  }, text);
-}
-
 /** What the context-menu item and the shortcut do: the background asks the tab to save its selection. */
-async function saveSelectionViaBackground(context: BrowserContext) {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return worker.evaluate(async () => {
-    const tabs = (
-      globalThis as unknown as {
-        chrome: {
-          tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
-        };
-      }
-    ).chrome.tabs;
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    return tabs.sendMessage(tab!.id, { type: 'saveSelection' });
-  });
-}
+const saveSelectionViaBackground = (context: BrowserContext) => sendToActiveTab(context, { type: 'saveSelection' });
 
 async function passageHighlights(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -66,7 +35,7 @@ test('saves a selection (context menu / shortcut), once, and paints it as a pass
   openExtensionPage,
 }) => {
   const page = await openArticle(context, server.url('/demo-article.html'));
-  await select(page, SENTENCE);
+  await selectText(page, SENTENCE);
   expect(await saveSelectionViaBackground(context)).toMatchObject({
     ok: true,
     value: { saved: true, duplicate: false },
@@ -74,7 +43,7 @@ test('saves a selection (context menu / shortcut), once, and paints it as a pass
   await expect(page.locator('#glossa-ui-host .toast')).toContainText('Saved to your reading list.');
   await expect.poll(() => passageHighlights(page)).toEqual([SENTENCE]);
   // The same passage again: not duplicated.
-  await select(page, SENTENCE);
+  await selectText(page, SENTENCE);
   expect(await saveSelectionViaBackground(context)).toMatchObject({ value: { saved: true, duplicate: true } });
   const list = await openExtensionPage('reading-list.html');
   await expect(list.locator('.passage')).toHaveCount(1);
@@ -91,7 +60,7 @@ test('an empty selection gets a clear message and saves nothing', async ({ conte
 
 test('search, filter, edit, delete and undo on the reading list', async ({ context, server, openExtensionPage }) => {
   const page = await openArticle(context, server.url('/demo-article.html'));
-  await select(page, SENTENCE);
+  await selectText(page, SENTENCE);
   await saveSelectionViaBackground(context);
   await hoverText(page, 'Emomali Rahmon');
   await card(page).getByRole('button', { name: 'Save passage' }).click();
@@ -145,7 +114,7 @@ test('exports Markdown, JSON and CSV; a JSON export imports back without duplica
   openExtensionPage,
 }) => {
   const page = await openArticle(context, server.url('/demo-article.html'));
-  await select(page, SENTENCE);
+  await selectText(page, SENTENCE);
   await saveSelectionViaBackground(context);
   const list = await openExtensionPage('reading-list.html');
   await expect(list.locator('.passage')).toHaveCount(1);
@@ -202,7 +171,7 @@ test('found again: highlighted on revisit, re-found on a changed page, listed as
   const original = readFileSync(new URL('../fixtures/pages/demo-article.html', import.meta.url), 'utf8');
   server.route('/living-article.html', { body: original });
   let page = await openArticle(context, server.url('/living-article.html'));
-  await select(page, SENTENCE);
+  await selectText(page, SENTENCE);
   await saveSelectionViaBackground(context);
   await page.close();
 
@@ -241,7 +210,7 @@ test('opening a passage goes to its page, scrolled to and flashing it', async ({
   openExtensionPage,
 }) => {
   const page = await openArticle(context, server.url('/demo-article.html'));
-  await select(page, SENTENCE);
+  await selectText(page, SENTENCE);
   await saveSelectionViaBackground(context);
   const list = await openExtensionPage('reading-list.html');
   const opened = context.waitForEvent('page');
@@ -292,7 +261,7 @@ test('passages survive the browser closing and the extension loading afresh', as
     chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: chromiumArgs() });
   let context = await launch();
   const page = await openArticle(context, server.url('/demo-article.html'));
-  await select(page, SENTENCE);
+  await selectText(page, SENTENCE);
   expect(await saveSelectionViaBackground(context)).toMatchObject({ value: { saved: true } });
   await context.close();
 

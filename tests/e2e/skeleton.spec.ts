@@ -47,3 +47,24 @@ test('the seeded glossary is searchable from the popup', async ({ openExtensionP
   await popup.getByRole('searchbox').fill('isis-k');
   await expect(popup.getByRole('option').first()).toHaveAccessibleName('ISIS–K');
 });
+
+test('Glossa makes no network requests: everything stays on the page’s server and inside the extension', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  await page.goto(server.url('/demo-article.html'));
+  await waitForHighlights(page);
+  await hoverText(page, 'Emomali Rahmon');
+  await expect(card(page)).toBeVisible();
+  await card(page).getByRole('button', { name: 'Save passage' }).click();
+  await expect(card(page).getByRole('status')).toContainText('Saved');
+  const popup = await openExtensionPage('popup.html');
+  await popup.getByRole('searchbox').fill('rahmon');
+  await openExtensionPage('reading-list.html');
+  const outside = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://'));
+  expect(outside).toEqual([]);
+});

@@ -52,6 +52,27 @@ export async function hoverText(page: Page, text: string, selector = 'main'): Pr
   await page.mouse.move(point.x, point.y);
 }
 
+/** Selects the first occurrence of `text` inside `selector`, as a reader dragging over it would. */
+export async function selectText(page: Page, text: string, selector = 'main'): Promise<void> {
+  await page.evaluate(
+    ({ text, selector }) => {
+      const walker = document.createTreeWalker(document.querySelector(selector) ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(text);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + text.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`"${text}" not found in ${selector}`);
+    },
+    { text, selector },
+  );
+}
+
 /** The card's root inside Glossa's shadow host (Playwright locators pierce open shadow roots). */
 export function card(page: Page) {
   return page.locator('#glossa-ui-host [role="dialog"]');

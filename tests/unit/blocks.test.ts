@@ -1,10 +1,9 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { collectBlocks } from '@/lib/dom/blocks';
-import { findTermsInBlock } from '@/lib/dom/find-terms';
 import { findContentRoots } from '@/lib/dom/scope';
 import { compileMatcher } from '@/lib/match/compile';
 import { createScanner } from '@/lib/match/scan';
+import { matchesIn } from '../support/dom-matches';
 
 const scanner = createScanner(
   compileMatcher(
@@ -20,17 +19,7 @@ const scanner = createScanner(
 );
 
 function found(html: string): string[] {
-  const { document } = new JSDOM(`<!doctype html><body>${html}</body>`).window;
-  return findContentRoots(document)
-    .flatMap((root) => collectBlocks(root))
-    .flatMap((block) =>
-      findTermsInBlock(block, scanner).map((f) => {
-        const range = document.createRange();
-        range.setStart(f.startContainer, f.startOffset);
-        range.setEnd(f.endContainer, f.endOffset);
-        return range.toString();
-      }),
-    );
+  return matchesIn(new JSDOM(`<!doctype html><body>${html}</body>`).window.document, scanner);
 }
 
 describe('terms in the DOM', () => {

@@ -99,6 +99,15 @@ describe('matcher', () => {
     expect(matchesIn(text)).toEqual(expected);
   });
 
+  it.each([
+    'Emomali Rahmon met PUTIN in Moscow',
+    'the 201st Military Base; isis-k; ISIS-K',
+    'Moscowitz, Telegram, telegram',
+  ])('finds the same matches in ASCII-only and in mixed text: %s', (text) => {
+    // "é" at the end makes the block non-ASCII, which takes the lower-cased-copy path.
+    expect(matchesIn(`${text} é`)).toEqual(matchesIn(text));
+  });
+
   it('lists every entry that shares a form (ambiguity)', () => {
     const entries: TestEntry[] = [
       { key: 'a/georgia', name: 'Georgia' },

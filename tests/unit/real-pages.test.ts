@@ -7,12 +7,10 @@ import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import pack from '@/glossary/generated/tajikistan-moscow-attack.pack.json';
-import { collectBlocks } from '@/lib/dom/blocks';
-import { findTermsInBlock } from '@/lib/dom/find-terms';
-import { findContentRoots } from '@/lib/dom/scope';
 import { parsePack } from '@/lib/glossary/schema';
 import { compileMatcher } from '@/lib/match/compile';
 import { createScanner } from '@/lib/match/scan';
+import { matchesIn } from '../support/dom-matches';
 import { SHARED_PAGES } from '../support/static-server';
 
 const entries = parsePack(pack).entries;
@@ -26,17 +24,10 @@ function matchesOn(page: string): string[] {
   const html = readFileSync(path.join(SHARED_PAGES, page, 'source.html'), 'utf8');
   // The pages' own CSS is irrelevant here; jsdom's complaints about it are noise.
   const { document } = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window;
-  return findContentRoots(document)
-    .flatMap((root) => collectBlocks(root))
-    .flatMap((block) =>
-      findTermsInBlock(block, scanner).map((f) => {
-        const range = document.createRange();
-        range.setStart(f.startContainer, f.startOffset);
-        range.setEnd(f.endContainer, f.endOffset);
-        const ids = matcher.terms[f.term]!.entries.map((i) => matcher.entries[i]!.key);
-        return `${range.toString()} → ${ids.join('+')}`;
-      }),
-    );
+  return matchesIn(document, scanner, (text, f) => {
+    const ids = matcher.terms[f.term]!.entries.map((i) => matcher.entries[i]!.key);
+    return `${text} → ${ids.join('+')}`;
+  });
 }
 
 describe('real pages', () => {
