@@ -17,6 +17,7 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import seedPack from '../glossary/generated/tajikistan-moscow-attack.pack.json';
 import { chromiumArgs, findChromium } from '../tests/support/chromium';
+import { hoverText } from '../tests/support/page-helpers';
 import { generateArticleHtml, generatePack } from '../tests/support/generate';
 import { startStaticServer } from '../tests/support/static-server';
 
@@ -258,6 +259,7 @@ async function main() {
     }
   }
   const popup = await popupKeystrokes(context, extensionId);
+  const cardOpen = await cardOpenTimes(context, server.url('/demo-article.html'));
   await context.close();
   await server.close();
 
@@ -339,6 +341,15 @@ async function main() {
       `median ${fmt(median(popup.keystrokes))} ms, max ${fmt(Math.max(...popup.keystrokes))} ms ` +
       `(all: ${popup.keystrokes.map((k) => fmt(k)).join(' ')}).`,
   );
+  console.log(
+    `Hover card, from the end of the dwell to the frame that shows it (${cardOpen.length} hovers on the demo article): ` +
+      `median ${fmt(median(cardOpen))} ms, max ${fmt(Math.max(...cardOpen))} ms.`,
+  );
+  verdicts.push([
+    `card visible within 50 ms of the dwell (worst hover)`,
+    Math.max(...cardOpen) <= 50,
+    `${fmt(Math.max(...cardOpen))} ms`,
+  ]);
   verdicts.push([
     `popup keystroke ≤ 16 ms script time (${popup.entries} entries, worst keystroke)`,
     Math.max(...popup.keystrokes) <= 16,
@@ -346,6 +357,31 @@ async function main() {
   ]);
   console.log('\nTargets:');
   for (const [what, ok, value] of verdicts) console.log(`  ${ok ? 'met ' : 'MISS'}  ${what}: ${value}`);
+}
+
+/** Hovers several terms of the demo article and reads the card's own "glossa-card-open" measures. */
+async function cardOpenTimes(context: BrowserContext, url: string): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0);
+  const terms = [
+    'Crocus City Hall',
+    'Emomali Rahmon',
+    'Dushanbe',
+    'Kremlin',
+    'ISIS–K',
+    'Vladimir Putin',
+    'Telegram',
+    'Mikhail Matveyev',
+  ];
+  for (const [i, term] of terms.entries()) {
+    await hoverText(page, term);
+    await page.waitForFunction((n) => performance.getEntriesByName('glossa-card-open').length >= n, i + 1);
+    await page.keyboard.press('Escape');
+  }
+  const times = await page.evaluate(() => performance.getEntriesByName('glossa-card-open').map((e) => e.duration));
+  await page.close();
+  return times;
 }
 
 /** Types queries into the real popup, with the 10,000-entry pack installed, and reads its measures. */

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     executablePath,
     headless,
     args: chromiumArgs(),
-    viewport: headless ? { width: 1280, height: 900 } : null,
+    viewport: headless ? { width: 1280, height: 1400 } : null,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const url = server.url('/demo-article.html');

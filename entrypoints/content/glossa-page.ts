@@ -119,6 +119,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       // Every entry on the page is fetched once, ahead of any hover: the card renders at once.
       onScanned: (keys) => void fetchEntries(keys).catch((e: unknown) => console.warn('Glossa:', e)),
     });
+    // A tab opened in the background is scanned when the reader first looks at it.
+    await whenVisible(ctx);
+    if (!session) return;
     roots = findContentRoots(document);
     await session.scanAll(roots);
   }
@@ -199,6 +202,16 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     } catch {
       // The extension context is already gone, and its listeners with it.
     }
+  });
+}
+
+/** Resolves at once for a visible page, else when it first becomes visible. */
+function whenVisible(ctx: ContentScriptContext): Promise<void> {
+  if (!document.hidden) return Promise.resolve();
+  return new Promise((resolve) => {
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (!document.hidden) resolve();
+    });
   });
 }
 
