@@ -327,8 +327,8 @@ async function main() {
         // A page's own late-loading content shifts its layout with or without Glossa: what counts
         // is the shift Glossa adds, against the same page where Glossa is off.
         [
-          `layout shift added by Glossa 0 (all pages)`,
-          rows.every((r) => r.cls <= r.clsOff + 0.001),
+          `no layout shift beyond the page’s own (all pages; ±0.005 between loads)`,
+          rows.every((r) => r.cls <= r.clsOff + 0.005),
           rows
             .map((r) => `${r.page} ${fmt(r.cls, 3)}/${fmt(r.clsOff, 3)}`)
             .filter((_, i) => rows[i]!.cls > 0)
