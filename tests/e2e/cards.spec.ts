@@ -1,6 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { card, expect, hoverText, selectText, sendToActiveTab, test, waitForHighlights } from './fixtures';
+import {
+  card,
+  expect,
+  highlightedRanges,
+  hoverText,
+  selectText,
+  sendToActiveTab,
+  test,
+  waitForHighlights,
+} from './fixtures';
 
 async function openDemo(page: Page, url: string) {
   await page.goto(url);
@@ -154,18 +163,7 @@ test.describe('content', () => {
     const before = await page.evaluate(() => window.scrollY);
     await c.getByRole('button', { name: 'Next mention of Dushanbe' }).click();
     await expect(counter).toContainText(`2 of ${total}`);
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get('glossa-flash')?.size ?? 0)).toBe(1);
-    const flashed = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('glossa-flash')!][0] as AbstractRange;
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const rect = range.getBoundingClientRect();
-      return { text: range.toString(), top: rect.top, height: window.innerHeight };
-    });
-    expect(flashed.text).toBe('Dushanbe');
-    expect(flashed.top).toBeGreaterThan(0);
-    expect(flashed.top).toBeLessThan(flashed.height);
+    await expect.poll(() => highlightedRanges(page, 'glossa-flash')).toEqual([{ text: 'Dushanbe', inView: true }]);
     expect(await page.evaluate(() => window.scrollY)).not.toBe(before);
     await c.getByRole('button', { name: 'Previous mention of Dushanbe' }).click();
     await c.getByRole('button', { name: 'Previous mention of Dushanbe' }).click();

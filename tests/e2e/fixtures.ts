@@ -52,7 +52,14 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
 
 export const expect = test.expect;
 
-export { card, highlightedTexts, hoverText, selectText, waitForHighlights } from '../support/page-helpers';
+export {
+  card,
+  highlightedRanges,
+  highlightedTexts,
+  hoverText,
+  selectText,
+  waitForHighlights,
+} from '../support/page-helpers';
 
 type ChromeTabs = {
   query(q: object): Promise<{ id: number }[]>;

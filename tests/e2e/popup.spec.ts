@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { activeTabId, expect, highlightedTexts, test, waitForHighlights } from './fixtures';
+import { activeTabId, expect, highlightedRanges, highlightedTexts, test, waitForHighlights } from './fixtures';
 
 async function popupFor(context: BrowserContext, extensionId: string, article?: Page): Promise<Page> {
   let query = '';
@@ -83,16 +83,9 @@ test('"On this page" lists the entries found, with counts; clicking one scrolls 
   const painted = (await highlightedTexts(article)).filter((t) => t === 'Russia' || t === 'Russian Federation').length;
   expect(counted).toBe(painted);
   await onPage.getByRole('button', { name: 'Diplomatic Courier' }).click();
-  await expect.poll(() => article.evaluate(() => CSS.highlights.get('glossa-flash')?.size ?? 0)).toBe(1);
-  const inView = await article.evaluate(() => {
-    const r = [...CSS.highlights.get('glossa-flash')!][0] as AbstractRange;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    const rect = range.getBoundingClientRect();
-    return range.toString() === 'Diplomatic Courier' && rect.top >= 0 && rect.bottom <= window.innerHeight;
-  });
-  expect(inView).toBe(true);
+  await expect
+    .poll(() => highlightedRanges(article, 'glossa-flash'))
+    .toEqual([{ text: 'Diplomatic Courier', inView: true }]);
 });
 
 test('turns highlighting off for this site and globally, and links to the reading list and options', async ({

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../support/chromium';
-import { card, expect, hoverText, selectText, sendToActiveTab, test, waitForHighlights } from './fixtures';
+import {
+  card,
+  expect,
+  highlightedRanges,
+  highlightedTexts,
+  hoverText,
+  selectText,
+  sendToActiveTab,
+  test,
+  waitForHighlights,
+} from './fixtures';
 
 const SENTENCE =
   'Tajikistan also continued demonstrating its loyalty to the Kremlin by allowing Russian investigators to question families of the Moscow attack suspects.';
@@ -11,16 +21,7 @@ const SENTENCE =
 /** What the context-menu item and the shortcut do: the background asks the tab to save its selection. */
 const saveSelectionViaBackground = (context: BrowserContext) => sendToActiveTab(context, { type: 'saveSelection' });
 
-async function passageHighlights(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...(CSS.highlights.get('glossa-passage') ?? [])].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    }),
-  );
-}
+const passageHighlights = (page: Page) => highlightedTexts(page, 'glossa-passage');
 
 async function openArticle(context: BrowserContext, url: string) {
   const page = await context.newPage();
@@ -217,19 +218,7 @@ test('opening a passage goes to its page, scrolled to and flashing it', async ({
   await list.getByRole('button', { name: 'Open on its page' }).click();
   const tab = await opened;
   await tab.waitForLoadState();
-  await expect
-    .poll(() =>
-      tab.evaluate(() => {
-        const r = [...(CSS.highlights.get('glossa-flash') ?? [])][0];
-        if (!r) return undefined;
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const rect = range.getBoundingClientRect();
-        return { text: range.toString(), visible: rect.top >= 0 && rect.top < innerHeight };
-      }),
-    )
-    .toEqual({ text: SENTENCE, visible: true });
+  await expect.poll(() => highlightedRanges(tab, 'glossa-flash')).toEqual([{ text: SENTENCE, inView: true }]);
 });
 
 test('a save still works after the service worker was stopped while the page was open', async ({

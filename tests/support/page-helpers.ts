@@ -1,21 +1,33 @@
 /** Page helpers shared by the e2e tests, `npm start` and the benchmark. */
 import type { Page } from '@playwright/test';
 
-/** The ranges of every highlight whose name starts with "glossa", as text, read in the page. */
-export async function highlightedTexts(page: Page, prefix = 'glossa-term'): Promise<string[]> {
+export interface PaintedRange {
+  readonly text: string;
+  /** Whether the range's first line is inside the viewport. */
+  readonly inView: boolean;
+}
+
+/** The ranges of every highlight whose name starts with `prefix`, read in the page's main world. */
+export async function highlightedRanges(page: Page, prefix = 'glossa-term'): Promise<PaintedRange[]> {
   return page.evaluate((prefix) => {
-    const texts: string[] = [];
+    const out: { text: string; inView: boolean }[] = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith(prefix)) continue;
-      for (const r of highlight) {
+      for (const r of highlight as Iterable<AbstractRange>) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
-        texts.push(range.toString());
+        const rect = range.getClientRects()[0];
+        out.push({ text: range.toString(), inView: !!rect && rect.top >= 0 && rect.bottom <= window.innerHeight });
       }
     }
-    return texts;
+    return out;
   }, prefix);
+}
+
+/** The text of every range of the highlights whose name starts with `prefix`. */
+export async function highlightedTexts(page: Page, prefix = 'glossa-term'): Promise<string[]> {
+  return (await highlightedRanges(page, prefix)).map((r) => r.text);
 }
 
 /** Waits until Glossa has painted at least `min` terms. */
