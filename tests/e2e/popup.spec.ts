@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { attachEvaluator, findTarget } from '../support/cdp-target';
 import { activeTabId, expect, highlightedRanges, highlightedTexts, test, waitForHighlights } from './fixtures';
 
 async function popupFor(context: BrowserContext, extensionId: string, article?: Page): Promise<Page> {
@@ -113,4 +114,25 @@ test('turns highlighting off for this site and globally, and links to the readin
   const options = context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Options' }).click();
   await expect(await options).toHaveURL(/options\.html$/);
+});
+
+test('the toolbar action opens the popup, which shows the active tab’s terms', async ({
+  context,
+  server,
+  serviceWorker,
+}) => {
+  const article = await context.newPage();
+  await article.goto(server.url('/demo-article.html'));
+  await waitForHighlights(article, 50);
+  // What a click on the toolbar button does; the popup is a target of its own, not a tab.
+  await serviceWorker.evaluate(() =>
+    (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+  );
+  const cdp = await context.newCDPSession(article);
+  await expect.poll(async () => (await findTarget(cdp, '/popup.html'))?.type).toBe('page');
+  const evaluate = await attachEvaluator(cdp, (await findTarget(cdp, '/popup.html'))!.targetId);
+  await expect
+    .poll(() => evaluate(`[...document.querySelectorAll('.on-page li button')].map((b) => b.textContent).slice(0, 3)`))
+    .toEqual(['Russia', 'Tajikistan', 'Moscow']);
+  expect(await evaluate('document.activeElement?.getAttribute("type")')).toBe('search');
 });
