@@ -1,8 +1,8 @@
 /**
  * The content script's controller: asks the background for the compiled matcher and the
  * settings, paints the terms of the page's main content, keeps them current as the page
- * changes, and shows a card on hover. It never opens IndexedDB or localStorage (they belong
- * to the site): all data comes by message.
+ * changes, and shows a card on hover. It never opens the page's IndexedDB or web storage
+ * (they belong to the site): all data comes by message.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
