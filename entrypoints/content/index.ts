@@ -9,6 +9,8 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   runAt: 'document_idle',
   main(ctx) {
+    // Only HTML articles: not SVG, XML feeds, JSON or plain-text documents.
+    if (!/^(text\/html|application\/xhtml\+xml)$/.test(document.contentType) || !document.body) return;
     void startGlossaPage(ctx);
   },
 });

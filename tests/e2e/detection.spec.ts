@@ -132,3 +132,28 @@ test('scans the new article after a single-page-app navigation', async ({ contex
   await expect.poll(() => highlightedTexts(page)).toEqual(['Vladimir Putin', 'Dushanbe']);
   expect((await paintedRanges(page)).every((r) => r.connected)).toBe(true);
 });
+
+test('leaves non-HTML documents alone and never throws on them', async ({ context, server }) => {
+  server.route('/feed.xml', {
+    body: '<?xml version="1.0"?><rss><channel><item><title>Moscow and Dushanbe</title></item></channel></rss>',
+    headers: { 'content-type': 'application/xml' },
+  });
+  // Browsers ask for a favicon when they show a non-HTML document; its 404 is not Glossa's.
+  server.route('/favicon.ico', { body: '', headers: { 'content-type': 'image/x-icon' } });
+  server.route('/notes.txt', {
+    body: 'Emomali Rahmon met Vladimir Putin in Moscow.',
+    headers: { 'content-type': 'text/plain' },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  for (const url of ['/crocus-city-hall.svg', '/feed.xml', '/notes.txt']) {
+    await page.goto(server.url(url));
+    await page.waitForLoadState('load');
+    // Give a content script the time it would need to scan such a small document.
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('glossa')))).toEqual([]);
+  }
+  expect(errors).toEqual([]);
+});
