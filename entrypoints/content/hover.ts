@@ -43,7 +43,7 @@ function isPointOnTerm(term: PaintedTerm, x: number, y: number): boolean {
   return false;
 }
 
-export function termAtPoint(painter: Painter | undefined, x: number, y: number): PaintedTerm | undefined {
+function termAtPoint(painter: Painter | undefined, x: number, y: number): PaintedTerm | undefined {
   if (!painter) return undefined;
   const caret = caretAt(document, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;

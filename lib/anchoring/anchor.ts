@@ -20,7 +20,7 @@ export interface Anchor {
 type QuoteAndPosition = Pick<Selectors, 'quote'> & { readonly position?: Selectors['position'] };
 
 /** How many edits a fuzzy match may have: a quarter of the quote, at most 256 (the matcher's cost grows with it). */
-export function maxErrorsFor(quote: string): number {
+function maxErrorsFor(quote: string): number {
   return Math.min(256, Math.floor(quote.length / 4));
 }
 

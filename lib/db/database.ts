@@ -48,7 +48,7 @@ export type GlossaDexie = Dexie & {
   passages: EntityTable<StoredPassage, 'id'>;
 };
 
-export function createDatabase(name: string): GlossaDexie {
+function createDatabase(name: string): GlossaDexie {
   const db = new Dexie(name) as GlossaDexie;
   // Version 1: the glossary and settings.
   db.version(1).stores({
