@@ -6,6 +6,7 @@
  */
 import { anchor } from '@/lib/anchoring/anchor';
 import { rootText } from '@/lib/anchoring/describe';
+import { locateIn } from '@/lib/dom/blocks';
 import type { BackgroundClient } from '@/lib/messages';
 import type { Passage } from '@/lib/passages/schema';
 import { canonicalUrl } from './passage-input';
@@ -19,20 +20,8 @@ export interface SavedPassages {
 }
 
 function toRange(rt: ReturnType<typeof rootText>, start: number, end: number): StaticRange | undefined {
-  const at = (offset: number, preferEnd: boolean) => {
-    let lo = 0;
-    let hi = rt.nodes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      const s = rt.nodes[mid]!.start;
-      if (s < offset || (!preferEnd && s === offset)) lo = mid;
-      else hi = mid - 1;
-    }
-    const n = rt.nodes[lo];
-    return n && { node: n.node, offset: Math.min(offset - n.start, n.node.data.length) };
-  };
-  const s = at(start, false);
-  const e = at(end, true);
+  const s = locateIn(rt.nodes, start, false);
+  const e = locateIn(rt.nodes, end, true);
   if (!s || !e) return undefined;
   return new StaticRange({ startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset });
 }

@@ -153,19 +153,28 @@ export function collectBlocks(root: Element, options: CollectOptions = {}): Text
 }
 
 /**
- * Finds the text node and offset of raw offset `offset` of `block`. For an offset exactly
- * between two nodes, `preferEnd` picks the end of the earlier node (for range ends).
+ * Finds the text node and offset of `offset` in text made of `segments` (a block's, or a whole
+ * page's). For an offset exactly between two nodes, `preferEnd` picks the end of the earlier
+ * node (for range ends). Undefined only when there are no segments.
  */
-export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
-  const segs = block.segments;
+export function locateIn(
+  segments: readonly TextSegment[],
+  offset: number,
+  preferEnd: boolean,
+): { node: Text; offset: number } | undefined {
   let lo = 0;
-  let hi = segs.length - 1;
+  let hi = segments.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    const s = segs[mid]!;
+    const s = segments[mid]!;
     if (s.start < offset || (!preferEnd && s.start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  const seg = segs[lo]!;
-  return { node: seg.node, offset: Math.min(Math.max(offset - seg.start, 0), seg.node.data.length) };
+  const seg = segments[lo];
+  return seg && { node: seg.node, offset: Math.min(Math.max(offset - seg.start, 0), seg.node.data.length) };
+}
+
+/** `locateIn` for a block, which always has at least one segment. */
+export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  return locateIn(block.segments, offset, preferEnd)!;
 }
