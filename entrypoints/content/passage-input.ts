@@ -1,22 +1,12 @@
 /** Builds what the background needs to save a passage from a DOM range of the page. */
 import { describeRange } from '@/lib/anchoring/describe';
+import { passageUrlFor } from '@/lib/passages/page-match';
 import type { PassageInput } from '@/lib/passages/schema';
 import type { Painter } from './painter';
 
-/**
- * The page's URL for the reading list: the canonical URL it declares (without tracking
- * parameters or an AMP path) when that is on the same origin, else its own URL. The
- * background accepts nothing else from this page, so the two must agree.
- */
+/** The URL this page's passages are kept under (see passageUrlFor). */
 export function canonicalUrl(): string {
-  const own = location.href.split('#')[0]!;
-  const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
-  if (!href) return own;
-  try {
-    return new URL(href).origin === location.origin ? href.split('#')[0]! : own;
-  } catch {
-    return own;
-  }
+  return passageUrlFor(location.href, document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href);
 }
 
 /**
