@@ -110,22 +110,14 @@ export function createCardController(deps: CardDeps): CardController {
     el.dataset.side = place.side;
   }
 
-  function flash(term: PaintedTerm) {
-    flashRange(term.range);
-  }
-
-  function flashRange(range: AbstractRange) {
+  /** Scrolls a range to the upper third of the viewport (room for the card below) and flashes it. */
+  function reveal(range: AbstractRange) {
+    const rect = rangeRects(range)[0];
+    // Instant, not smooth: the card moves with the mention, and no motion is forced on anyone.
+    if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
     CSS.highlights.set(FLASH_HIGHLIGHT, new Highlight(range));
     if (flashTimer !== undefined) clearTimeout(flashTimer);
     flashTimer = window.setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), FLASH_MS);
-  }
-
-  /** Scrolls a mention to the upper third of the viewport (room for the card below) and flashes it. */
-  function reveal(term: PaintedTerm) {
-    const rect = rangeRects(term.range)[0];
-    // Instant, not smooth: the card moves with the mention, and no motion is forced on anyone.
-    if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
-    flash(term);
   }
 
   function step(key: string, delta: 1 | -1) {
@@ -134,7 +126,7 @@ export function createCardController(deps: CardDeps): CardController {
     if (list.length === 0) return;
     const at = list.indexOf(state.anchor);
     const next = list[(Math.max(at, 0) + delta + list.length) % list.length]!;
-    reveal(next);
+    reveal(next.range);
     state = { ...state, anchor: next, pointer: undefined, save: { status: 'idle' } };
     paint();
   }
@@ -248,14 +240,10 @@ export function createCardController(deps: CardDeps): CardController {
       if (related.length) void deps.fetchEntries(related).then(paint, () => undefined);
     },
     close,
-    revealRange(range) {
-      const rect = rangeRects(range)[0];
-      if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
-      flashRange(range);
-    },
+    revealRange: reveal,
     revealFirst(key) {
       const first = mentionsOf(key)[0];
-      if (first) reveal(first);
+      if (first) reveal(first.range);
       return first !== undefined;
     },
     isOpen: () => state !== undefined,
