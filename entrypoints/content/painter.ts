@@ -2,14 +2,12 @@
  * Paints found terms with the CSS Custom Highlight API and answers "which term is under
  * this point?" without any per-term element.
  */
-import type { FoundTerm } from '@/lib/dom/find-terms';
 import type { HighlightStyle } from '@/lib/settings';
 
 export interface PaintedTerm {
   readonly range: StaticRange;
   /** Entry keys this mention names (several when a form is ambiguous). */
   readonly keys: readonly string[];
-  readonly found: FoundTerm;
 }
 
 export const FLASH_HIGHLIGHT = 'glossa-flash';
@@ -20,7 +18,7 @@ export function highlightName(style: HighlightStyle): string {
 
 export interface Painter {
   add(terms: readonly PaintedTerm[]): void;
-  /** Removes every term whose range starts in one of `nodes`' subtrees (a rescanned block). */
+  /** Removes (and unpaints) every term the predicate picks: those of a rescanned block, say. */
   removeWhere(predicate: (term: PaintedTerm) => boolean): void;
   all(): readonly PaintedTerm[];
   /** The term painted at text node `node`, offset `offset`, if any. */

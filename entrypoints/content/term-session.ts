@@ -73,7 +73,7 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
             endContainer: found.endContainer,
             endOffset: found.endOffset,
           });
-          painted.push({ range, keys, found });
+          painted.push({ range, keys });
         }
         painter.add(painted);
         stats.terms += painted.length;

@@ -13,9 +13,6 @@ export interface FoundTerm {
   readonly startOffset: number;
   readonly endContainer: Text;
   readonly endOffset: number;
-  /** Raw offsets within the block, for context (the sentence around a mention). */
-  readonly rawStart: number;
-  readonly rawEnd: number;
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -37,8 +34,6 @@ export function findTermsInBlock(block: TextBlock, scanner: Scanner): FoundTerm[
       startOffset: start.offset,
       endContainer: end.node,
       endOffset: end.offset,
-      rawStart,
-      rawEnd,
     });
   }
   return found;
