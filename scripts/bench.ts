@@ -195,7 +195,7 @@ async function main() {
           ['demo article', '/demo-article.html'],
           ...['bbc-1', 'wapo-2', 'wikipedia-4', 'nytimes-4', 'gitlab-blog', 'yahoo-2'].map((p) => [
             p,
-            `/shared/${p}/source.html`,
+            `/real-pages/${p}/source.html`,
           ]),
           ['generated 1 MB', '/generated-1mb.html'],
         ] as const);

@@ -1,7 +1,8 @@
 /**
  * A tiny static server on 127.0.0.1 for the demo article, test pages and the real pages in
- * ../shared/pages (served under /shared/). Extra routes let a test serve a page with
- * its own headers (a strict CSP) or generated content.
+ * tests/fixtures/real-pages (served under /real-pages/). Extra routes let a test serve a page
+ * with its own headers (a strict CSP) or generated content. It serves nothing from outside
+ * those two folders of the repository.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -9,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 export const FIXTURE_PAGES = path.resolve(import.meta.dirname, '../fixtures/pages');
-export const SHARED_PAGES = path.resolve(import.meta.dirname, '../../../shared/pages');
+export const REAL_PAGES = path.resolve(import.meta.dirname, '../fixtures/real-pages');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,8 +36,8 @@ export interface StaticServer {
 
 function resolveFile(pathname: string): string | undefined {
   const decoded = decodeURIComponent(pathname);
-  const [base, rel] = decoded.startsWith('/shared/')
-    ? [SHARED_PAGES, decoded.slice(8)]
+  const [base, rel] = decoded.startsWith('/real-pages/')
+    ? [REAL_PAGES, decoded.slice('/real-pages/'.length)]
     : [FIXTURE_PAGES, decoded.slice(1)];
   const file = path.resolve(base, rel || 'demo-article.html');
   if (!file.startsWith(base + path.sep) && file !== base) return undefined;

@@ -1,5 +1,5 @@
 /**
- * Detection on real pages saved from news and reference sites (../shared/pages): the exact
+ * Detection on real pages saved from news and reference sites (tests/fixtures/real-pages): the exact
  * matches in each page's main content, including the traps its README lists.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { parsePack } from '@/lib/glossary/schema';
 import { compileMatcher } from '@/lib/match/compile';
 import { createScanner } from '@/lib/match/scan';
 import { matchesIn } from '../support/dom-matches';
-import { SHARED_PAGES } from '../support/static-server';
+import { REAL_PAGES } from '../support/static-server';
 
 const entries = parsePack(pack).entries;
 const matcher = compileMatcher(
@@ -21,7 +21,7 @@ const matcher = compileMatcher(
 const scanner = createScanner(matcher);
 
 function matchesOn(page: string): string[] {
-  const html = readFileSync(path.join(SHARED_PAGES, page, 'source.html'), 'utf8');
+  const html = readFileSync(path.join(REAL_PAGES, page, 'source.html'), 'utf8');
   // The pages' own CSS is irrelevant here; jsdom's complaints about it are noise.
   const { document } = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window;
   return matchesIn(document, scanner, (text, f) => {
