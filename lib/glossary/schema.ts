@@ -39,7 +39,13 @@ export const EntrySchema = v.object({
   name: Text(200),
   aliases: v.pipe(v.array(Text(200)), v.maxLength(50)),
   kind: v.picklist(ENTRY_KINDS),
-  summary: Text(600),
+  /** What the entry is, in one or two sentences. Entries built from a page may have none. */
+  summary: v.optional(Text(600)),
+  /**
+   * The source's own sentence the summary is quoted from: set by the on-page builder, whose
+   * summaries are the article's words ("a lawmaker from the Communist Party"), never its own.
+   */
+  summaryQuote: v.optional(Text(2000)),
   mentions: v.pipe(v.array(MentionSchema), v.maxLength(500)),
   related: v.array(Slug),
   match: v.optional(MatchOptionsSchema, { caseSensitive: [] }),
@@ -49,6 +55,8 @@ export const SourceSchema = v.object({
   title: Text(300),
   author: v.optional(Text(200)),
   publisher: v.optional(Text(200)),
+  /** The site's host name, for packs built from a page ("www.bbc.com"). */
+  site: v.optional(Text(253)),
   /** ISO 8601 date, e.g. "2024-04-15". */
   published: v.optional(v.pipe(v.string(), v.isoDate())),
   url: v.optional(v.pipe(v.string(), v.url())),

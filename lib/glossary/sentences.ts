@@ -13,12 +13,29 @@ export interface Sentence {
 const ABBREVIATION =
   /(?:\b(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Jr|Sr|Inc|Corp|Co|Ltd|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s*$/u;
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const segmenters = new Map<string, Intl.Segmenter>();
 
-export function splitSentences(paragraph: string): Sentence[] {
+/** One segmenter per language, made once: ICU's rules differ by language. */
+function segmenterFor(lang: string): Intl.Segmenter {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    let locale = 'en';
+    try {
+      locale = Intl.Segmenter.supportedLocalesOf([lang])[0] ?? 'en';
+    } catch {
+      // A malformed language tag from a page ("en_US!") falls back to English rules.
+    }
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(lang, segmenter);
+  }
+  return segmenter;
+}
+
+/** Splits a paragraph into sentences, by the rules of `lang` (a BCP 47 tag; English by default). */
+export function splitSentences(paragraph: string, lang = 'en'): Sentence[] {
   const out: Sentence[] = [];
   let pending: { text: string; start: number } | undefined;
-  for (const { segment, index } of segmenter.segment(paragraph)) {
+  for (const { segment, index } of segmenterFor(lang).segment(paragraph)) {
     const current = pending ? { text: pending.text + segment, start: pending.start } : { text: segment, start: index };
     if (ABBREVIATION.test(current.text)) {
       pending = current;

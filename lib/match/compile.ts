@@ -16,6 +16,14 @@ export function isAcronym(form: string): boolean {
   return !/\p{Ll}/u.test(form) && (form.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
+function trimToWords(form: string): string {
+  let start = 0;
+  let end = form.length;
+  while (start < end && !isWordCharAt(form, start)) start++;
+  while (end > start && !isWordCharAt(form, end - 1)) end--;
+  return form.slice(start, end);
+}
+
 export function compileMatcher(items: readonly MatchableEntry[], version: string): CompiledMatcher {
   const entries: MatcherEntry[] = [];
   // Keyed by form and sensitivity, so one form shared by two entries becomes one term.
@@ -24,9 +32,10 @@ export function compileMatcher(items: readonly MatchableEntry[], version: string
     const index = entries.push({ key, kind: entry.kind }) - 1;
     const exact = new Set((entry.match?.caseSensitive ?? []).map(normalize));
     for (const raw of [entry.name, ...entry.aliases]) {
-      const form = normalize(raw);
-      // A form must start and end on a word character, or boundaries cannot be checked.
-      if (!form || !isWordCharAt(form, 0) || !isWordCharAt(form, form.length - 1)) continue;
+      // A form must start and end on a word character, or boundaries cannot be checked:
+      // "U.S." is matched as "U.S", whose full stop then stands outside the word.
+      const form = trimToWords(normalize(raw));
+      if (!form) continue;
       const caseSensitive = exact.has(form) || isAcronym(form);
       const id = `${caseSensitive ? 'S' : 'I'}:${caseSensitive ? form : form.toLowerCase()}`;
       const term = terms.get(id) ?? { form, entries: [], caseSensitive };

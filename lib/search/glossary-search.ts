@@ -10,7 +10,7 @@ export interface SearchableEntry {
   readonly key: string;
   readonly name: string;
   readonly aliases: readonly string[];
-  readonly summary: string;
+  readonly summary?: string;
 }
 
 export type MatchTier = 'name' | 'alias' | 'prefix' | 'fuzzy' | 'summary';
@@ -82,7 +82,7 @@ export function createGlossaryIndex(entries: readonly SearchableEntry[]): Glossa
       id: e.key,
       name: e.name,
       aliases: e.aliases.join(' | '),
-      summary: e.summary,
+      summary: e.summary ?? '',
       compact: [e.name, ...e.aliases].map(compact).join(' '),
     })),
   );

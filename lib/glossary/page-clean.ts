@@ -1,0 +1,53 @@
+/**
+ * Cleans the text blocks of a page's article before the on-page builder reads them: what a
+ * news page carries around its story and a reader would never want marked. Each dropped
+ * block is reported with its reason, like the bundled builder's cleaning.
+ *
+ *   - invisible characters (soft hyphens, zero-width spaces) that split names;
+ *   - bylines ("By Jane Smith"), photo credits ("(Thomas Coex/AFP/Getty Images)"),
+ *     "Credit …"/"Image …" lines;
+ *   - boilerplate: newsletter sign-ups, "Related", "Read more", "Advertisement", copyright;
+ *   - a dateline's city when it only heads the story ("MOSCOW (AP) — …").
+ */
+import { type CleanArticle, cleanBlocks } from './clean';
+
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+
+const BOILERPLATE: readonly [RegExp, string][] = [
+  [/^(?:by|words by|reporting by|written by)\s+\p{Lu}/iu, 'byline'],
+  [/^(?:image|photo|picture|video|credit|source)s?(?:\s+(?:credit|caption|copyright))?\s*[:|]?\s/iu, 'photo credit'],
+  [/\((?:[^()]*\/)?(?:getty images|afp|ap|reuters|epa|shutterstock|associated press)[^()]*\)\s*$/iu, 'photo caption'],
+  [/\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b/iu, 'newsletter'],
+  [/^(?:related|read more|more from|recommended|most read|advertisement|share this|follow us)\b/iu, 'boilerplate'],
+  [/(?:©|\bcopyright\b|\ball rights reserved\b)/iu, 'copyright'],
+];
+
+/** "MOSCOW (AP) — ", "WASHINGTON — ", "KYIV, Ukraine (Reuters) - " at the head of a paragraph. */
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s+/u;
+
+export interface PageClean extends CleanArticle {
+  /** Datelines taken off the head of a paragraph ("MOSCOW"). */
+  readonly datelines: readonly string[];
+}
+
+export function cleanPageBlocks(blocks: readonly string[]): PageClean {
+  const dropped: { text: string; reason: string }[] = [];
+  const kept: string[] = [];
+  const datelines: string[] = [];
+  for (const raw of blocks) {
+    let text = raw.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+    const reason = BOILERPLATE.find(([re]) => re.test(text))?.[1];
+    if (reason) {
+      dropped.push({ text, reason });
+      continue;
+    }
+    const dateline = DATELINE.exec(text);
+    if (dateline) {
+      datelines.push(dateline[0].replace(/[\s(—–-].*$/su, '').trim());
+      text = text.slice(dateline[0].length);
+    }
+    kept.push(text);
+  }
+  const cleaned = cleanBlocks(kept);
+  return { ...cleaned, dropped: [...dropped, ...cleaned.dropped], datelines };
+}

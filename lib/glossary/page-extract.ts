@@ -1,0 +1,300 @@
+/**
+ * Finds the named entities of a page's article with no curation and no tagger: capitalised
+ * phrases, sorted by what compromise's lexicon knows of their words, merged into one entity
+ * per referent. Fast (a few milliseconds for 5,000 words) and general: every rule here is
+ * about news prose in general, none about one article.
+ *
+ *   phrases  "Israeli Prime Minister Benjamin Netanyahu" → title "Israeli Prime Minister"
+ *            + name "Benjamin Netanyahu"; sentence-initial words count only when the
+ *            article also capitalises them mid-sentence or the lexicon knows them as names
+ *   filters  months, days, titles alone, demonyms ("Israeli", "U.S.-Israeli"), common
+ *            words capitalised in headlines, function words
+ *   kinds    person (a title or honorific before it, a known first or last name), place,
+ *            organisation, facility, event (the lexicon, a head word such as "Ministry")
+ *   merging  a surname alone joins the one full name it ends ("Netanyahu"), an acronym the
+ *            name it abbreviates ("ICC", "U.N."), "Long Name (ACR)" pairs
+ */
+import { normalize } from '../text/normalize';
+import type { EntryKind } from './schema';
+import type { Sentence } from './sentences';
+import {
+  isCommonWord,
+  isAdjective,
+  isDemonym,
+  isFirstName,
+  isHonorific,
+  isLastName,
+  isMonthOrDay,
+  isNoun,
+  isOrganizationWord,
+  isPlaceWord,
+  isTitleWord,
+  kindOfHead,
+} from './lexicon';
+
+export interface PageEntity {
+  readonly name: string;
+  readonly kind: EntryKind;
+  /** Other forms the article uses for it (surname alone, acronym). */
+  readonly aliases: readonly string[];
+  /** A title the article puts before the name ("Israeli Prime Minister"), when it has one. */
+  readonly title?: string;
+  /** Occurrences found while extracting (the builder counts mentions with the matcher). */
+  readonly count: number;
+}
+
+const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th))`;
+const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for|de|du|al|bin|van|von|der|da))+\s+`;
+/** Runs of capitalised words, joined by spaces, hyphens or lower-case connectors ("Council on Foreign Relations"). */
+const PHRASE = new RegExp(`${WORD}(?:(?:${CONNECTOR}|\\s+)${WORD})*`, 'gu');
+
+const FUNCTION_WORDS = new Set(
+  'the a an but and or in on at for from to with as by also even however thus more most if such there their this that these those it its he she they we our his her what where when who why how after before yet so then while during under over among about against into since until though although because despite mr mrs ms dr'.split(
+    ' ',
+  ),
+);
+const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'de', 'du', 'al', 'bin', 'van', 'von', 'der', 'da']);
+
+/** Longer capitalised runs are headlines or lists, not one name ("Presidential Council on Interethnic Relations" is 5). */
+const MAX_NAME_WORDS = 8;
+
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
+
+const key = (text: string) => normalize(text).toLowerCase();
+/** A word without its possessive, and without a sentence's full stop (but "U.S." keeps its own). */
+const bare = (word: string) => {
+  const w = word.replace(/[’']s$/u, '');
+  return /(?:^|\.)\p{Lu}\.$/u.test(w) ? w : w.replace(/\.$/u, '');
+};
+const isAcronymWord = (w: string) => /^(?:\p{Lu}\.?){2,6}(?:[-–]\p{Lu}+)?$/u.test(w) && !/^\p{Lu}\.$/u.test(w);
+
+/** A sentence in title case ("How Obama Lost The Argument") says nothing about which words are names. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/u).filter((w) => /^\p{L}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
+  if (words.length < 4) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
+}
+
+interface Occurrence {
+  readonly words: string[];
+  readonly initial: boolean;
+  readonly title?: string;
+  readonly afterHonorific: boolean;
+  readonly beforeNoun: boolean;
+}
+
+/**
+ * Splits "Palestinian Authority President Mahmoud Abbas" into title and name. Only where
+ * what follows the title can be a person's name: "U.N. General Assembly" stays whole.
+ */
+function splitTitle(words: string[]): { title?: string; name: string[] } {
+  let last = -1;
+  for (let i = 0; i < words.length - 1; i++) if (isTitleWord(bare(words[i]!))) last = i;
+  if (last < 0) return { name: words };
+  let name = words.slice(last + 1);
+  // "Senator Mitch McConnell of Kentucky": the name stops before "of".
+  const of = name.indexOf('of');
+  if (of > 0) name = name.slice(0, of);
+  const personLike =
+    name.length <= 4 && !name.some((w) => CONNECTORS.has(w)) && !kindOfHead(name.at(-1)!) && !isPlaceWord(name.join(' '));
+  if (!personLike) return { name: words };
+  return { title: words.slice(0, last + 1).join(' '), name };
+}
+
+/** A possessive ends a phrase: "Netanyahu’s Likud" is two names. */
+function splitPossessives(phrase: string): string[] {
+  return phrase.split(/(?<=[’']s)\s+/u);
+}
+
+function occurrencesIn(sentence: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const m of sentence.matchAll(PHRASE)) {
+    let offset = m.index;
+    for (const part of splitPossessives(m[0])) {
+      const after = sentence.slice(offset + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
+      const occurrence = occurrenceOf(part, sentence.slice(0, offset).trimEnd(), after !== undefined && isNoun(after));
+      offset += part.length + 1;
+      if (occurrence) out.push(occurrence);
+    }
+  }
+  return out;
+}
+
+function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occurrence | undefined {
+  {
+    let words = phrase.split(/\s+/u).map((w, i, all) => (i === all.length - 1 ? bare(w) : w));
+    let initial = !/[\p{L}\p{N}]/u.test(before) || /[.!?:"“]$/u.test(before);
+    const afterHonorific = /\b(?:Mr|Mrs|Ms|Dr|Mx)\.?$/u.test(before);
+    // Leading function words ("The Kremlin", "In Moscow"), trailing connectors and dates.
+    while (words.length > 1 && FUNCTION_WORDS.has(words[0]!.toLowerCase())) {
+      words = words.slice(1);
+      initial = false;
+    }
+    while (words.length > 1 && (CONNECTORS.has(words.at(-1)!) || isMonthOrDay(words.at(-1)!) || ORDINAL.test(words.at(-1)!)))
+      words = words.slice(0, -1);
+    const on = words.findIndex((w, i) => i > 0 && CONNECTORS.has(w) && isMonthOrDay(words[i + 1] ?? ''));
+    if (on > 0) words = words.slice(0, on);
+    if (words.every((w) => isHonorific(w))) return undefined;
+    while (words.length > 1 && isHonorific(words[0]!)) words = words.slice(1);
+    const { title, name } = splitTitle(words);
+    if (name.length === 0) return undefined;
+    return {
+      words: name,
+      initial: initial && !title,
+      title,
+      afterHonorific: afterHonorific || Boolean(title),
+      beforeNoun,
+    };
+  }
+}
+
+/** Whether a phrase can be an entity at all, before counting. */
+function isNameLike(words: readonly string[]): boolean {
+  const text = words.join(' ');
+  if (!/\p{L}/u.test(text) || words.length > MAX_NAME_WORDS) return false;
+  if (words.length === 1) {
+    const w = words[0]!;
+    if (w.length < 2 || FUNCTION_WORDS.has(w.toLowerCase())) return false;
+    if (isMonthOrDay(w) || isTitleWord(w) || isHonorific(w)) return false;
+  }
+  // "Israeli", "U.S.-Israeli", "Arab Israeli": adjectives of nationality, not entities.
+  const parts = text.split(/[\s\-–]+/u);
+  if (
+    parts.some((p) => isDemonym(p)) &&
+    parts.every((p) => isDemonym(p) || isAcronymWord(p) || isPlaceWord(p) || isAdjective(p))
+  )
+    return false;
+  if (/^\d/u.test(text) && words.length === 1) return false;
+  return true;
+}
+
+function kindOf(words: readonly string[], personHint: boolean): EntryKind | undefined {
+  const last = words.at(-1)!;
+  const head = kindOfHead(last);
+  if (head) return head;
+  const text = words.join(' ');
+  // The lexicon knows some names whole ("United States", "New York").
+  if (isPlaceWord(text)) return 'place';
+  if (isOrganizationWord(text)) return 'organization';
+  if (words.length === 1 && isAcronymWord(text)) return 'organization';
+  if (words.every((w) => isPlaceWord(w) || CONNECTORS.has(w))) return 'place';
+  if (words.length === 1 && isOrganizationWord(text)) return 'organization';
+  if (personHint) return 'person';
+  if (words.length >= 2 && (isFirstName(words[0]!) || isLastName(last))) return 'person';
+  if (words.some((w) => isOrganizationWord(w))) return 'organization';
+  if (words.length === 1 && (isFirstName(text) || isLastName(text))) return 'person';
+  return undefined;
+}
+
+interface Candidate {
+  text: string;
+  words: string[];
+  count: number;
+  midSentence: number;
+  personHint: boolean;
+  titles: Map<string, number>;
+  /** Occurrences followed by a lower-case noun ("Tajik migrants"). */
+  beforeNoun: number;
+}
+
+/** The initials of a name's capitalised words ("International Criminal Court" → "ICC"). */
+const initialsOf = (words: readonly string[]) =>
+  words
+    .filter((w) => !CONNECTORS.has(w))
+    .map((w) => w[0])
+    .join('');
+
+export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[] {
+  const candidates = new Map<string, Candidate>();
+  const acronymPairs: [string, string][] = [];
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/((?:\p{Lu}[\p{L}\p{M}]*[\s–—-]+){1,6}\p{Lu}[\p{L}\p{M}]*)\s*\(([\p{Lu}][\p{Lu}\d.–—-]*\p{Lu}\.?)\)/gu))
+      acronymPairs.push([m[1]!.trim(), m[2]!]);
+    if (isTitleCase(s.text)) continue;
+    for (const o of occurrencesIn(s.text)) {
+      if (!isNameLike(o.words)) continue;
+      const text = o.words.join(' ');
+      const k = key(text);
+      const c = candidates.get(k) ?? {
+        text,
+        words: o.words,
+        count: 0,
+        midSentence: 0,
+        personHint: false,
+        titles: new Map(),
+        beforeNoun: 0,
+      };
+      c.count++;
+      if (o.beforeNoun) c.beforeNoun++;
+      if (!o.initial) c.midSentence++;
+      if (o.afterHonorific) c.personHint = true;
+      if (o.title) c.titles.set(o.title, (c.titles.get(o.title) ?? 0) + 1);
+      candidates.set(k, c);
+    }
+  }
+
+  // Which candidates are names: seen capitalised mid-sentence, or known to the lexicon as one.
+  const adjectives = new Set(
+    [...candidates.values()].filter((c) => c.words.length === 1 && c.beforeNoun * 2 > c.count).map((c) => key(c.text)),
+  );
+  const kept = [...candidates.values()].filter((c) => {
+    const single = c.words.length === 1 ? c.words[0]! : undefined;
+    // "US", "WHO": an acronym is a name even when the lexicon knows the word in lower case.
+    if (single && !isAcronymWord(single) && isCommonWord(single) && !c.personHint) return false;
+    // "Tajik migrants", "Russian officials": a word that mostly stands before a noun is an adjective.
+    // (A word with a capital inside, "DevSecOps", "GitLab", is a brand, never a nationality.)
+    if (single && !c.personHint && !isPlaceWord(single) && !/\p{Ll}\p{Lu}/u.test(single) && c.beforeNoun * 2 > c.count)
+      return false;
+    if (single && /s$/u.test(single) && adjectives.has(key(single.slice(0, -1)))) return false;
+    if (c.midSentence > 0) return true;
+    return kindOf(c.words, c.personHint) !== undefined && !isCommonWord(c.words[0]!);
+  });
+
+  // Merge: a lone surname into the one full name that ends with it; acronyms into their names.
+  const entities = new Map<string, { c: Candidate; kind?: EntryKind; aliases: Set<string> }>();
+  const multi = kept.filter((c) => c.words.length > 1);
+  const singles = kept.filter((c) => c.words.length === 1);
+  for (const c of multi) entities.set(key(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
+  for (const c of singles) {
+    const word = c.words[0]!;
+    const owners = multi.filter((m) => m.words.at(-1) === word && kindOf(m.words, m.personHint) === 'person');
+    if (owners.length === 1) {
+      const owner = entities.get(key(owners[0]!.text))!;
+      owner.aliases.add(word);
+      owner.c.count += c.count;
+      for (const [t, n] of c.titles) owner.c.titles.set(t, (owner.c.titles.get(t) ?? 0) + n);
+      continue;
+    }
+    // A surname two people share is left unmarked rather than given to the wrong one.
+    if (owners.length > 1) continue;
+    const letters = word.replace(/[.\-–]/gu, '');
+    if (isAcronymWord(word)) {
+      const named = multi.filter((m) => initialsOf(m.words) === letters);
+      if (named.length === 1) {
+        entities.get(key(named[0]!.text))!.aliases.add(word);
+        continue;
+      }
+    }
+    entities.set(key(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
+  }
+  for (const [long, short] of acronymPairs) {
+    const owner = entities.get(key(long));
+    const acronym = entities.get(key(short));
+    if (owner && acronym && owner !== acronym) {
+      owner.aliases.add(acronym.c.text);
+      entities.delete(key(short));
+    } else if (owner) owner.aliases.add(short);
+  }
+
+  return [...entities.values()].map(({ c, kind, aliases }) => {
+    const title = [...c.titles].sort((a, b) => b[1] - a[1])[0]?.[0];
+    return {
+      name: c.text,
+      // No rule knew it: a name the article capitalises, of a kind we cannot tell.
+      kind: kind ?? 'concept',
+      aliases: [...aliases].filter((a) => key(a) !== key(c.text)),
+      ...(title ? { title } : {}),
+      count: c.count,
+    };
+  });
+}
