@@ -28,6 +28,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save the selected passage to the Glossa reading list',
       },
+      'build-glossary': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Build a glossary from the article on this page',
+      },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),

@@ -34,6 +34,8 @@ export interface EntryProps {
 export function EntryDetails({ entry, position, relatedName, onStep, onShowEntry }: EntryProps) {
   const [expanded, setExpanded] = useState(false);
   const source = entry.pack.source;
+  // Packs built from a page mark only that page, so a card showing one is on its source page.
+  const builtFromPage = entry.pack.origin === 'page';
   const sentences = expanded ? entry.mentions : entry.mentions.slice(0, SHOWN_MENTIONS);
   const hidden = entry.mentions.length - SHOWN_MENTIONS;
   const related = entry.related.flatMap((id) => {
@@ -51,15 +53,30 @@ export function EntryDetails({ entry, position, relatedName, onStep, onShowEntry
         </h2>
         <span class="kind">{KIND_LABELS[entry.kind]}</span>
       </header>
-      <p class="summary">{entry.summary}</p>
+      {entry.summary &&
+        (entry.summaryQuote ? (
+          // A built entry's description is the article's own words, quoted as such.
+          <p class="summary" title={entry.summaryQuote}>
+            <q>{entry.summary}</q> <span class="muted">— the article’s words</span>
+          </p>
+        ) : (
+          <p class="summary">{entry.summary}</p>
+        ))}
       {entry.aliases.length > 0 && (
         <p class="aliases">
           <span class="label">Also:</span> {entry.aliases.join(', ')}
         </p>
       )}
+      {builtFromPage && (
+        <p class="mention-count muted">
+          {entry.mentions.length === 1
+            ? 'Named in 1 sentence of this article'
+            : `Named in ${entry.mentions.length} sentences of this article`}
+        </p>
+      )}
       {entry.mentions.length > 0 && (
         <div class="mentions">
-          <h3>In the article</h3>
+          <h3>{builtFromPage ? 'In this article' : 'In the article'}</h3>
           <ul id={listId}>
             {sentences.map((m) => (
               <li key={`${m.paragraph}:${m.sentence}`}>{m.sentence}</li>
@@ -77,7 +94,8 @@ export function EntryDetails({ entry, position, relatedName, onStep, onShowEntry
             </button>
           )}
           <p class="source">
-            {[source.title, source.publisher, formatDate(source.published)].filter(Boolean).join(' · ')}
+            {builtFromPage && 'Built from this page: '}
+            {[source.title, source.publisher ?? source.site, formatDate(source.published)].filter(Boolean).join(' · ')}
           </p>
         </div>
       )}

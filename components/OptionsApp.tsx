@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENTRY_KINDS, type EntryKind } from '@/lib/glossary/schema';
 import type { BackgroundClient } from '@/lib/messages';
-import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings, type SettingsPatch } from '@/lib/settings';
+import {
+  BUILD_MODES,
+  type BuildMode,
+  HIGHLIGHT_STYLES,
+  type HighlightStyle,
+  type Settings,
+  type SettingsPatch,
+} from '@/lib/settings';
 import { KIND_LABELS } from './kind-labels';
 
 export interface OptionsAppProps {
@@ -15,6 +22,12 @@ const STYLE_LABELS: Record<HighlightStyle, string> = {
 };
 
 /** Glossa's options: every setting, applied to open pages at once. */
+const BUILD_MODE_LABELS: Record<BuildMode, string> = {
+  auto: 'on every page that looks like an article',
+  ask: 'only when I ask (popup, context menu, Alt+Shift+B)',
+  never: 'never',
+};
+
 export function OptionsApp({ send }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -81,6 +94,26 @@ export function OptionsApp({ send }: OptionsAppProps) {
             {HIGHLIGHT_STYLES.map((s) => (
               <option key={s} value={s}>
                 {STYLE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+      <section>
+        <h2>Glossaries built from pages</h2>
+        <p class="muted">
+          Glossa can build a glossary from the article you are reading, on your computer: it marks the people, places
+          and organisations the article names, and its cards quote the article. Nothing leaves your browser.
+        </p>
+        <label>
+          Build a glossary{' '}
+          <select
+            value={settings.buildMode}
+            onChange={(e) => update({ buildMode: e.currentTarget.value as BuildMode })}
+          >
+            {BUILD_MODES.map((m) => (
+              <option key={m} value={m}>
+                {BUILD_MODE_LABELS[m]}
               </option>
             ))}
           </select>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackgroundClient, EntryView, TabRequest, TabResponses } from '@/lib/messages';
 import { createGlossaryIndex } from '@/lib/search/glossary-search';
 import type { Settings } from '@/lib/settings';
@@ -32,10 +32,11 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
   const [active, setActive] = useState(0);
   const [detail, setDetail] = useState<string | undefined>();
   const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [build, setBuild] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const inputAt = useRef<number | undefined>(undefined);
   const searchBox = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
     send({ type: 'listEntries' }).then(setEntries, fail);
     send({ type: 'getSettings' }).then(setSettings, fail);
@@ -44,6 +45,19 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
       () => setPage({ status: 'unavailable' }),
     );
   }, [send, sendToTab]);
+  useEffect(load, [load]);
+
+  /** Builds a glossary from the page, whether or not it looks like an article, then shows what it marks. */
+  const buildFromPage = () => {
+    setBuild({ busy: true });
+    sendToTab({ type: 'buildGlossary' }).then(
+      ({ message }) => {
+        setBuild({ busy: false, message });
+        load();
+      },
+      (e: unknown) => setBuild({ busy: false, message: `Glossa could not build a glossary here: ${String(e)}` }),
+    );
+  };
 
   const byKey = useMemo(() => new Map((entries ?? []).map((e) => [e.key, e])), [entries]);
   const index = useMemo(() => {
@@ -171,6 +185,16 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
               {siteOff || settings?.enabled === false ? 'Glossa is off here.' : 'No glossary terms on this page.'}
             </p>
           )}
+          {page.status === 'ready' && !siteOff && settings?.enabled !== false && settings?.buildMode !== 'never' && (
+            <p class="build">
+              <button type="button" class="secondary" disabled={build.busy} onClick={buildFromPage}>
+                {build.busy ? 'Building…' : 'Build a glossary from this page'}
+              </button>{' '}
+              <span class="muted" role="status">
+                {build.message ?? ''}
+              </span>
+            </p>
+          )}
           {page.status === 'ready' && page.terms.length > 0 && (
             <ul class="results">
               {page.terms.map((t) => (
@@ -209,7 +233,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
             onMouseEnter={() => setActive(i)}
           >
             <span class="name">{e.name}</span> <span class="kind">{KIND_LABELS[e.kind]}</span>
-            <span class="summary">{e.summary}</span>
+            {e.summary && <span class="summary">{e.summary}</span>}
           </li>
         ))}
       </ul>

@@ -15,9 +15,24 @@ import { type Settings, SettingsPatchSchema } from './settings';
 
 const Key = v.pipe(v.string(), v.maxLength(200));
 
+/** An article longer than this many blocks is built from its first blocks only. */
+export const MAX_ARTICLE_BLOCKS = 5_000;
+
 /** Requests the background answers. */
 export const BackgroundRequestSchema = v.variant('type', [
+  /** The matcher for the sender's page: every public pack, and the pack built from this page. */
   v.object({ type: v.literal('getMatcher') }),
+  /**
+   * Builds (or rebuilds) the glossary of the sender's page from its article's text blocks.
+   * The page's URL and site are taken from the sender, never from the message.
+   */
+  v.object({
+    type: v.literal('buildPageGlossary'),
+    title: v.pipe(v.string(), v.maxLength(2000)),
+    published: v.optional(v.pipe(v.string(), v.isoDate())),
+    lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
+    blocks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200_000))), v.maxLength(MAX_ARTICLE_BLOCKS)),
+  }),
   v.object({ type: v.literal('getEntries'), keys: v.pipe(v.array(Key), v.maxLength(10_000)) }),
   v.object({ type: v.literal('listEntries') }),
   v.object({ type: v.literal('getSettings') }),
@@ -62,12 +77,22 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
 /** An entry as cards and the popup show it: the entry and the pack it comes from. */
 export interface EntryView extends StoredEntry {
-  readonly pack: Pick<StoredPack, 'id' | 'title' | 'source'>;
+  readonly pack: Pick<StoredPack, 'id' | 'title' | 'source' | 'origin'>;
+}
+
+/** What building a page's glossary came to. */
+export interface PageBuildResult {
+  /** `unchanged`: the article is as it was when last built; `empty`: it names nothing to mark. */
+  readonly outcome: 'built' | 'unchanged' | 'empty';
+  readonly entries: number;
+  /** Time the builder took in the background. */
+  readonly buildMs: number;
 }
 
 /** What each background request answers. */
 export interface BackgroundResponses {
   getMatcher: { matcher: CompiledMatcher; settings: Settings };
+  buildPageGlossary: PageBuildResult;
   getEntries: EntryView[];
   listEntries: EntryView[];
   getSettings: Settings;
@@ -112,6 +137,8 @@ export const TabRequestSchema = v.variant('type', [
   v.object({ type: v.literal('revealTerm'), key: Key }),
   /** The context menu and shortcut: save the current selection to the reading list. */
   v.object({ type: v.literal('saveSelection') }),
+  /** The popup, context menu and shortcut: build a glossary from this page, article-like or not. */
+  v.object({ type: v.literal('buildGlossary') }),
 ]);
 export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
 
@@ -126,6 +153,7 @@ export interface TabResponses {
   revealTerm: boolean;
   /** The outcome, as the page showed it to the reader. */
   saveSelection: { saved: boolean; duplicate: boolean; message: string };
+  buildGlossary: { entries: number; message: string };
 }
 
 /** Every answer travels in an envelope, so errors arrive as readable messages. */

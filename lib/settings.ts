@@ -5,6 +5,13 @@ import { ENTRY_KINDS } from './glossary/schema';
 export const HIGHLIGHT_STYLES = ['dotted', 'solid', 'background'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
+/**
+ * When Glossa builds a glossary from the article being read: on every page that looks like
+ * an article (the default), only when the reader asks, or never.
+ */
+export const BUILD_MODES = ['auto', 'ask', 'never'] as const;
+export type BuildMode = (typeof BUILD_MODES)[number];
+
 export const SettingsSchema = v.object({
   /** Highlighting everywhere. */
   enabled: v.boolean(),
@@ -17,6 +24,7 @@ export const SettingsSchema = v.object({
   highlightStyle: v.picklist(HIGHLIGHT_STYLES),
   /** How long the pointer rests on a term before its card opens. */
   hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1500)),
+  buildMode: v.picklist(BUILD_MODES),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -30,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kinds: [...ENTRY_KINDS],
   highlightStyle: 'dotted',
   hoverDelayMs: 400,
+  buildMode: 'auto',
 };
 
 /** Whether highlighting should run on a page of `hostname`. */

@@ -1,5 +1,18 @@
 /** What the background does for each request. */
-import { buildMatcher, getEntries, importUserPack, listEntries, listPacks, removeUserPack } from '@/lib/db/glossary';
+import {
+  compilePageMatcher,
+  getEntries,
+  importUserPack,
+  listEntries,
+  listPacks,
+  packEntries,
+  pagePackId,
+  publicEntries,
+  publicGlossaryVersion,
+  removeUserPack,
+  savePagePack,
+} from '@/lib/db/glossary';
+import { buildPagePack, pageSourceUrl } from '@/lib/glossary/page-build';
 import type { StoredEntry } from '@/lib/db/database';
 import {
   deletePassage,
@@ -42,8 +55,13 @@ export interface Handlers {
 const UNDO_WINDOW_MS = 2 * 60_000;
 
 export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Handlers {
-  // Compiled once per glossary version and kept for the service worker's lifetime.
-  let matcher: Promise<CompiledMatcher> | undefined;
+  // The public glossary (bundled and imported packs), compiled once per change and kept for the
+  // service worker's lifetime; a page's own pack is added to it per request.
+  let base: Promise<{ entries: StoredEntry[]; version: string; matcher: CompiledMatcher }> | undefined;
+  const loadBase = async () => {
+    const [entries, version] = await Promise.all([publicEntries(), publicGlossaryVersion()]);
+    return { entries, version, matcher: compilePageMatcher(entries, version) };
+  };
   // Which tab made each recent save: only that tab may undo it, and only for a short while.
   // Kept in memory on purpose: after a service-worker restart, undo falls back to the reading list.
   const recentSaves = new Map<string, { tabId: number; at: number }>();
@@ -56,12 +74,12 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
     const packs = new Map((await listPacks()).map((p) => [p.id, p]));
     return entries.flatMap((e) => {
       const pack = packs.get(e.packId);
-      return pack ? [{ ...e, pack: { id: pack.id, title: pack.title, source: pack.source } }] : [];
+      return pack ? [{ ...e, pack: { id: pack.id, title: pack.title, source: pack.source, origin: pack.origin } }] : [];
     });
   }
 
   async function glossaryChanged() {
-    matcher = undefined;
+    base = undefined;
     await broadcast({ type: 'glossaryChanged' });
   }
 
@@ -69,8 +87,40 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
     await ready;
     switch (request.type) {
       case 'getMatcher': {
-        matcher ??= buildMatcher();
-        return { matcher: await matcher, settings: await getSettings() };
+        base ??= loadBase();
+        const { entries, version, matcher } = await base;
+        const settings = await getSettings();
+        const url = pageSourceUrl(context.senderUrl);
+        const page =
+          url && context.tabId !== undefined && settings.buildMode !== 'never'
+            ? await packEntries(await pagePackId(url))
+            : undefined;
+        return { matcher: page ? compilePageMatcher(entries, version, page) : matcher, settings };
+      }
+      case 'buildPageGlossary': {
+        // The page is the sender's own: its URL comes from the browser, never from the message.
+        const url = pageSourceUrl(context.senderUrl);
+        if (!url || context.tabId === undefined) throw new Error('Glossa builds glossaries from web pages only.');
+        if ((await getSettings()).buildMode === 'never')
+          throw new Error('Building glossaries is turned off in options.');
+        const started = performance.now();
+        const { pack } = buildPagePack({
+          id: await pagePackId(url),
+          url,
+          site: new URL(url).hostname,
+          title: request.title,
+          published: request.published,
+          lang: request.lang,
+          blocks: request.blocks,
+        });
+        const buildMs = Math.round(performance.now() - started);
+        if (!pack) return { outcome: 'empty' as const, entries: 0, buildMs };
+        const outcome = await savePagePack(pack);
+        return {
+          outcome: outcome === 'unchanged' ? ('unchanged' as const) : ('built' as const),
+          entries: pack.entries.length,
+          buildMs,
+        };
       }
       case 'getEntries':
         return withPacks(await getEntries(request.keys));

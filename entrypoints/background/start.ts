@@ -27,22 +27,37 @@ export function startBackground(): void {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'open-card') void sendToActiveTab({ type: 'openCardAtSelection' });
     if (command === 'save-passage') void sendToActiveTab({ type: 'saveSelection' });
+    if (command === 'build-glossary') void sendToActiveTab({ type: 'buildGlossary' });
   });
   // Context menus persist across service-worker restarts; (re)create them once per install or update.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save passage to Glossa', contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: BUILD_MENU_ID,
+      title: 'Build a Glossa glossary from this page',
+      contexts: ['page'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) {
-      void browser.tabs.sendMessage(tab.id, { type: 'saveSelection' }).catch(() => undefined);
-    }
+    if (tab?.id === undefined) return;
+    const type =
+      info.menuItemId === SAVE_MENU_ID
+        ? 'saveSelection'
+        : info.menuItemId === BUILD_MENU_ID
+          ? 'buildGlossary'
+          : undefined;
+    if (type) void browser.tabs.sendMessage(tab.id, { type }).catch(() => undefined);
   });
 }
 
 const SAVE_MENU_ID = 'glossa-save-passage';
+const BUILD_MENU_ID = 'glossa-build-glossary';
 
 /** Sends a request to the content script of the active tab; pages without one ignore it. */
-async function sendToActiveTab(message: { type: 'openCardAtSelection' | 'saveSelection' }): Promise<void> {
+async function sendToActiveTab(message: {
+  type: 'openCardAtSelection' | 'saveSelection' | 'buildGlossary';
+}): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 }

@@ -9,7 +9,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findContentRoots, isInSkippedRegion } from '@/lib/dom/scope';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import { createScanner } from '@/lib/match/scan';
-import { answer, createBackgroundClient, type EntryView, parseTabRequest, type TabResponses } from '@/lib/messages';
+import {
+  answer,
+  createBackgroundClient,
+  type EntryView,
+  type PageBuildResult,
+  parseTabRequest,
+  type TabResponses,
+} from '@/lib/messages';
 import { isActiveOn, type Settings } from '@/lib/settings';
 import cardCss from '@/components/TermCard.css?inline';
 import { createCardController } from './card-controller';
@@ -20,7 +27,8 @@ import { lazyUiHost } from './ui-host';
 import { type DomChanges, watchDom } from './dom-watcher';
 import { watchHover } from './hover';
 import { createPainter, highlightName, type PaintedTerm, type Painter } from './painter';
-import { createTermSession, type TermSession } from './term-session';
+import { buildFromPage, looksLikeArticle } from './page-glossary';
+import { createTermSession, isHidden, type TermSession } from './term-session';
 
 export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> {
   const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
@@ -96,20 +104,46 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     entries = new Map([...entries, ...fetched.map((e) => [e.key, e] as const)]);
   }
 
-  /** (Re)starts from scratch: new matcher or settings. */
-  async function restart() {
+  // Each restart gets a lifetime: a late answer from an earlier one never paints or builds.
+  let lifetime = new AbortController();
+
+  /**
+   * Builds this page's glossary in the background. Automatic on pages that look like an
+   * article (unless the reader chose otherwise); `asked` when the reader asked for it.
+   */
+  async function buildGlossary(asked: boolean, signal: AbortSignal): Promise<PageBuildResult | undefined> {
+    if (!asked && (settings.buildMode !== 'auto' || !looksLikeArticle(document))) return undefined;
+    try {
+      return await buildFromPage(send, findContentRoots(document), isHidden, signal);
+    } catch (error) {
+      if (signal.aborted) return undefined;
+      if (asked) throw error;
+      console.warn('Glossa: could not build a glossary from this page:', error);
+      return undefined;
+    }
+  }
+
+  /** (Re)starts from scratch: new matcher or settings. `built`: the page's glossary was just built. */
+  async function restart(options: { built?: boolean } = {}) {
+    lifetime.abort();
+    lifetime = new AbortController();
+    const { signal } = lifetime;
     session?.stop();
     painter?.clear();
     card.close();
     session = undefined;
     painter = undefined;
     entries = new Map();
-    // Settings first: on a site where Glossa is off, the matcher is never even fetched.
+    // Settings first: on a site where Glossa is off, nothing else is asked for or sent.
     settings = await send({ type: 'getSettings' });
-    if (!isActiveOn(settings, location.hostname)) return;
+    if (signal.aborted || !isActiveOn(settings, location.hostname)) return;
+    // A tab opened in the background is built and scanned when the reader first looks at it.
+    await whenVisible(ctx);
+    if (!options.built) await buildGlossary(false, signal);
+    if (signal.aborted) return;
     ({ matcher, settings } = await send({ type: 'getMatcher' }));
     keysOfTerm = [];
-    if (!isActiveOn(settings, location.hostname)) return;
+    if (signal.aborted || !isActiveOn(settings, location.hostname)) return;
     painter = createPainter(highlightName(settings.highlightStyle));
     session = createTermSession({
       painter,
@@ -119,11 +153,28 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       // Every entry on the page is fetched once, ahead of any hover: the card renders at once.
       onScanned: (keys) => void fetchEntries(keys).catch((e: unknown) => console.warn('Glossa:', e)),
     });
-    // A tab opened in the background is scanned when the reader first looks at it.
-    await whenVisible(ctx);
-    if (!session) return;
     roots = findContentRoots(document);
     await session.scanAll(roots);
+  }
+
+  /** The reader asked (popup, context menu, shortcut): build from this page, article-like or not. */
+  async function buildOnRequest(): Promise<TabResponses['buildGlossary']> {
+    settings = await send({ type: 'getSettings' });
+    if (!isActiveOn(settings, location.hostname)) {
+      return { entries: 0, message: 'Glossa is off on this site. Turn it on in the popup first.' };
+    }
+    if (settings.buildMode === 'never') {
+      return { entries: 0, message: 'Building glossaries from pages is turned off in Glossa’s options.' };
+    }
+    const result = await buildGlossary(true, lifetime.signal);
+    if (!result) return { entries: 0, message: 'The glossary could not be built.' };
+    await restart({ built: true });
+    const message =
+      result.outcome === 'empty'
+        ? 'Glossa found no names to explain on this page.'
+        : `Built a glossary of ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} from this page.`;
+    notices.show(message, { tone: result.outcome === 'empty' ? 'error' : undefined });
+    return { entries: result.entries, message };
   }
 
   function onDomChange({ containers, removed }: DomChanges) {
@@ -179,6 +230,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
           return card.revealFirst(request.key);
         case 'saveSelection':
           return saveSelection();
+        case 'buildGlossary':
+          return buildOnRequest();
         case 'openCardAtSelection': {
           const term = termAtSelection(painter);
           if (term) card.open(term, undefined, { focus: true });
@@ -190,6 +243,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   browser.runtime.onMessage.addListener(onMessage);
 
   ctx.onInvalidated(() => {
+    lifetime.abort();
     session?.stop();
     hover.cancel();
     painter?.clear();

@@ -8,10 +8,7 @@ import { findTermsInBlock } from '@/lib/dom/find-terms';
 import type { Scanner } from '@/lib/match/scan';
 import type { Settings } from '@/lib/settings';
 import type { PaintedTerm, Painter } from './painter';
-import { yieldToMain } from './yield';
-
-/** Scan for this long, then give the main thread back. */
-const SLICE_MS = 8;
+import { SLICE_MS, yieldToMain } from './yield';
 
 export interface TermSession {
   /** Scans `roots` from scratch. */
@@ -32,7 +29,8 @@ export interface SessionOptions {
   readonly onScanned: (keys: readonly string[]) => void;
 }
 
-const isHidden = (el: Element): boolean =>
+/** A block CSS hides (display, visibility, content-visibility): neither scanned nor built from. */
+export const isHidden = (el: Element): boolean =>
   typeof el.checkVisibility === 'function' ? !el.checkVisibility({ visibilityProperty: true }) : false;
 
 export function createTermSession({ painter, scanner, settings, termKeys, onScanned }: SessionOptions): TermSession {

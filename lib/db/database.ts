@@ -15,8 +15,11 @@ export interface StoredPack {
   source: PackSource;
   /** SHA-256 of the pack's canonical JSON: seeding skips unchanged packs. */
   hash: string;
-  /** Shipped with the extension (replaced on update) or imported by the reader. */
-  origin: 'bundled' | 'user';
+  /**
+   * Shipped with the extension (replaced on update), imported by the reader, or built on the
+   * reader's machine from a page they read (marked on that page only).
+   */
+  origin: 'bundled' | 'user' | 'page';
   entryCount: number;
   installedAt: number;
 }

@@ -2,6 +2,7 @@
 import { contentHash } from '../glossary/hash';
 import { type Pack, PackError, parsePack } from '../glossary/schema';
 import { compileMatcher } from '../match/compile';
+import { normalize } from '../text/normalize';
 import type { CompiledMatcher } from '../match/compiled';
 import { database, type StoredEntry, type StoredPack } from './database';
 
@@ -76,6 +77,11 @@ export async function importUserPack(input: unknown): Promise<{ id: string; entr
     if (existing?.origin === 'bundled') {
       throw new PackError(`A pack named "${pack.id}" ships with Glossa; give the imported pack another id.`);
     }
+    if (existing?.origin === 'page' || pack.id.startsWith(PAGE_PACK_PREFIX)) {
+      throw new PackError(
+        `Pack ids starting with "${PAGE_PACK_PREFIX}" are Glossa's own; give the imported pack another id.`,
+      );
+    }
     if (existing?.hash === hash) return { id: pack.id, entries: pack.entries.length, outcome: 'unchanged' as const };
     await db.entries.where('packId').equals(pack.id).delete();
     await db.entries.bulkAdd(toStoredEntries(pack));
@@ -137,11 +143,91 @@ export async function glossaryVersion(): Promise<string> {
   return packs.map((p) => `${p.id}@${p.hash.slice(0, 16)}`).join(',');
 }
 
-/** Compiles every entry of every pack into the matcher content scripts run. */
-export async function buildMatcher(): Promise<CompiledMatcher> {
-  const [entries, version] = await Promise.all([listEntries(), glossaryVersion()]);
+const PAGE_PACK_PREFIX = 'page-';
+
+const formKey = (form: string) => normalize(form).toLowerCase();
+const formsCache = new WeakMap<readonly StoredEntry[], Set<string>>();
+/** Every form the entries are matched by, folded; cached per list (the public glossary changes rarely). */
+function formsOf(entries: readonly StoredEntry[]): Set<string> {
+  let forms = formsCache.get(entries);
+  if (!forms) {
+    forms = new Set(entries.flatMap((e) => [e.name, ...e.aliases].map(formKey)));
+    formsCache.set(entries, forms);
+  }
+  return forms;
+}
+
+/** The id of the pack built from the page at `url`: one page, one pack, whatever its title. */
+export async function pagePackId(url: string): Promise<string> {
+  return `${PAGE_PACK_PREFIX}${(await contentHash(url)).slice(0, 24)}`;
+}
+
+/**
+ * Stores the pack built from a page, replacing the one built from it before (same id).
+ * Validated like every pack; seeding and updates never touch it (its origin is "page").
+ */
+export async function savePagePack(input: Pack): Promise<SeedOutcome> {
+  const pack = parsePack(input, 'The glossary built from this page');
+  if (!pack.id.startsWith(PAGE_PACK_PREFIX))
+    throw new PackError(`A page's pack id must start with "${PAGE_PACK_PREFIX}".`);
+  const hash = await contentHash(pack);
+  const db = database();
+  return db.transaction('rw', db.packs, db.entries, async () => {
+    const existing = await db.packs.get(pack.id);
+    if (existing?.hash === hash) return 'unchanged';
+    await db.entries.where('packId').equals(pack.id).delete();
+    await db.entries.bulkAdd(toStoredEntries(pack));
+    await db.packs.put(toStoredPack(pack, hash, 'page'));
+    return existing ? 'updated' : 'installed';
+  });
+}
+
+/** The entries that mark every page: bundled and imported packs, not packs built from pages. */
+export async function publicEntries(): Promise<StoredEntry[]> {
+  const db = database();
+  const pagePacks = new Set(await db.packs.where('origin').equals('page').primaryKeys());
+  return (await db.entries.toArray()).filter((e) => !pagePacks.has(e.packId));
+}
+
+/** The entries of one pack, with the pack's hash (undefined when there is no such pack). */
+export async function packEntries(id: string): Promise<{ hash: string; entries: StoredEntry[] } | undefined> {
+  const db = database();
+  const pack = await db.packs.get(id);
+  if (!pack) return undefined;
+  return { hash: pack.hash, entries: await db.entries.where('packId').equals(id).toArray() };
+}
+
+/** Version of the public glossary: the hashes of every pack not built from a page. */
+export async function publicGlossaryVersion(): Promise<string> {
+  const packs = await database().packs.orderBy('id').toArray();
+  return packs
+    .filter((p) => p.origin !== 'page')
+    .map((p) => `${p.id}@${p.hash.slice(0, 16)}`)
+    .join(',');
+}
+
+/**
+ * Compiles the matcher for a page: every public entry, plus the entries built from that page.
+ * Packs built from other pages never mark it, so a page cannot learn what else was read.
+ */
+export function compilePageMatcher(
+  base: readonly StoredEntry[],
+  baseVersion: string,
+  page?: { hash: string; entries: readonly StoredEntry[] },
+): CompiledMatcher {
+  // Where a public entry already names a form, it keeps it: the page's pack adds new names only.
+  // (One card that layers both sources is the personal-glossary work.)
+  let entries: readonly StoredEntry[] = base;
+  if (page) {
+    const taken = formsOf(base);
+    const added = page.entries.flatMap((e) => {
+      if (taken.has(formKey(e.name))) return [];
+      return [{ ...e, aliases: e.aliases.filter((a) => !taken.has(formKey(a))) }];
+    });
+    entries = [...base, ...added];
+  }
   return compileMatcher(
     entries.map((entry) => ({ key: entry.key, entry })),
-    version,
+    page ? `${baseVersion}+${page.hash.slice(0, 16)}` : baseVersion,
   );
 }

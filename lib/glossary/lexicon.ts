@@ -5,7 +5,7 @@
  * in O(1). The page builder needs no part-of-speech tagging, which costs compromise 1–2 s on a
  * 5,000-word article here; the measured comparison is in `npm run bench`.
  */
-import nlp from 'compromise/one';
+import nlp from 'compromise/two';
 
 type Lexicon = Record<string, string | string[] | undefined>;
 
@@ -30,8 +30,10 @@ export const isPlaceWord = (w: string) => has(w, 'Country', 'City', 'Region', 'P
 /** An ordinary noun ("migrants", "officials", "administration"), not a verb ("said"). */
 export const isNoun = (w: string) => {
   const tags = tagsOf(w);
-  return tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Plural' || t === 'Actor' || t === 'Uncountable') &&
-    !tags.some((t) => /Tense|Infinitive|Gerund|Verb|Modal|Copula/u.test(t));
+  return (
+    tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Plural' || t === 'Actor' || t === 'Uncountable') &&
+    !tags.some((t) => /Tense|Infinitive|Gerund|Verb|Modal|Copula/u.test(t))
+  );
 };
 export const isAdjective = (w: string) => has(w, 'Adjective', 'Comparable');
 export const isOrganizationWord = (w: string) => has(w, 'Organization', 'SportsTeam', 'Company');

@@ -32,6 +32,19 @@ export interface PageArticle {
   readonly lang?: string;
 }
 
+/** The URL a page's glossary is built under: http(s) only, without its fragment. */
+export function pageSourceUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface PageBuildReport {
   readonly words: number;
   readonly sentences: number;
@@ -53,7 +66,10 @@ const SAYS = /\b(?:said|says|told|added|according)\b/u;
 function describe(entity: PageEntity, sentences: readonly string[]): { text: string; sentence: string } | undefined {
   const forms = [entity.name, ...entity.aliases.filter((a) => a.includes(' '))].map(escape);
   const F = `(?:${forms.join('|')})`;
-  const after = new RegExp(`(?<![\\p{L}\\p{N}])${F}(?:[’']s)?,\\s+((?:a|an|the)\\s+[^,;:()“”"]{2,120}?)(?=,|;|\\.\\s|\\.$|$)`, 'u');
+  const after = new RegExp(
+    `(?<![\\p{L}\\p{N}])${F}(?:[’']s)?,\\s+((?:a|an|the)\\s+[^,;:()“”"]{2,120}?)(?=,|;|\\.\\s|\\.$|$)`,
+    'u',
+  );
   const before = new RegExp(`(?:^|\\s)(?:his|her|its|their|the)\\s+([^,;:()“”"]{2,80}?),\\s+${F}(?=[,.;\\s])`, 'u');
   for (const sentence of sentences) {
     const m = after.exec(sentence);

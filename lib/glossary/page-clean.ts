@@ -23,7 +23,8 @@ const BOILERPLATE: readonly [RegExp, string][] = [
 ];
 
 /** "MOSCOW (AP) — ", "WASHINGTON — ", "KYIV, Ukraine (Reuters) - " at the head of a paragraph. */
-const DATELINE = /^\p{Lu}[\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s+/u;
+const DATELINE =
+  /^\p{Lu}[\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s+/u;
 
 export interface PageClean extends CleanArticle {
   /** Datelines taken off the head of a paragraph ("MOSCOW"). */

@@ -68,11 +68,13 @@ const bare = (word: string) => {
 };
 const isAcronymWord = (w: string) => /^(?:\p{Lu}\.?){2,6}(?:[-–]\p{Lu}+)?$/u.test(w) && !/^\p{Lu}\.$/u.test(w);
 
-/** A sentence in title case ("How Obama Lost The Argument") says nothing about which words are names. */
+/**
+ * A sentence in title case ("How Obama Lost The Argument Over Iran") says nothing about which
+ * words are names: every longer word is capitalised, verbs included.
+ */
 function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/u).filter((w) => /^\p{L}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
-  if (words.length < 4) return false;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
+  const words = text.split(/\s+/u).filter((w) => /^\p{L}{4,}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
+  return words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
 interface Occurrence {
@@ -96,7 +98,10 @@ function splitTitle(words: string[]): { title?: string; name: string[] } {
   const of = name.indexOf('of');
   if (of > 0) name = name.slice(0, of);
   const personLike =
-    name.length <= 4 && !name.some((w) => CONNECTORS.has(w)) && !kindOfHead(name.at(-1)!) && !isPlaceWord(name.join(' '));
+    name.length <= 4 &&
+    !name.some((w) => CONNECTORS.has(w)) &&
+    !kindOfHead(name.at(-1)!) &&
+    !isPlaceWord(name.join(' '));
   if (!personLike) return { name: words };
   return { title: words.slice(0, last + 1).join(' '), name };
 }
@@ -130,7 +135,10 @@ function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occu
       words = words.slice(1);
       initial = false;
     }
-    while (words.length > 1 && (CONNECTORS.has(words.at(-1)!) || isMonthOrDay(words.at(-1)!) || ORDINAL.test(words.at(-1)!)))
+    while (
+      words.length > 1 &&
+      (CONNECTORS.has(words.at(-1)!) || isMonthOrDay(words.at(-1)!) || ORDINAL.test(words.at(-1)!))
+    )
       words = words.slice(0, -1);
     const on = words.findIndex((w, i) => i > 0 && CONNECTORS.has(w) && isMonthOrDay(words[i + 1] ?? ''));
     if (on > 0) words = words.slice(0, on);
@@ -208,7 +216,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
   const candidates = new Map<string, Candidate>();
   const acronymPairs: [string, string][] = [];
   for (const s of sentences) {
-    for (const m of s.text.matchAll(/((?:\p{Lu}[\p{L}\p{M}]*[\s–—-]+){1,6}\p{Lu}[\p{L}\p{M}]*)\s*\(([\p{Lu}][\p{Lu}\d.–—-]*\p{Lu}\.?)\)/gu))
+    for (const m of s.text.matchAll(
+      /((?:\p{Lu}[\p{L}\p{M}]*[\s–—-]+){1,6}\p{Lu}[\p{L}\p{M}]*)\s*\(([\p{Lu}][\p{Lu}\d.–—-]*\p{Lu}\.?)\)/gu,
+    ))
       acronymPairs.push([m[1]!.trim(), m[2]!]);
     if (isTitleCase(s.text)) continue;
     for (const o of occurrencesIn(s.text)) {

@@ -29,10 +29,7 @@ export interface QualityRow {
   readonly wrong: readonly string[];
 }
 
-const formKey = (f: string) =>
-  normalize(f)
-    .toLowerCase()
-    .replace(/^the /u, '');
+const formKey = (f: string) => normalize(f).toLowerCase().replace(/^the /u, '');
 
 /** The article blocks the content script would send: the page's content roots, block by block. */
 export function pageBlocks(page: string): { blocks: string[]; title: string } {
