@@ -27,9 +27,13 @@ const has = (word: string, ...wanted: string[]) => tagsOf(word).some((t) => want
 export const isFirstName = (w: string) => has(w, 'MaleName', 'FemaleName', 'FirstName');
 export const isLastName = (w: string) => has(w, 'LastName');
 export const isPlaceWord = (w: string) => has(w, 'Country', 'City', 'Region', 'Place');
-/** An ordinary noun ("migrants", "officials", "administration"), not a verb ("said"). */
+/**
+ * An ordinary noun ("migrants", "officials", "administration"), not a verb ("said"). A lower-case
+ * word the lexicon does not know counts as a noun: its verbs and function words are all known.
+ */
 export const isNoun = (w: string) => {
   const tags = tagsOf(w);
+  if (tags.length === 0) return /^\p{Ll}+$/u.test(w);
   return (
     tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Plural' || t === 'Actor' || t === 'Uncountable') &&
     !tags.some((t) => /Tense|Infinitive|Gerund|Verb|Modal|Copula/u.test(t))

@@ -58,6 +58,13 @@ const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'de', 'du', 'al', 'bin', '
 /** Longer capitalised runs are headlines or lists, not one name ("Presidential Council on Interethnic Relations" is 5). */
 const MAX_NAME_WORDS = 8;
 
+/**
+ * How words of nationality end in English ("Afghan", "Israeli", "Tajik", "Uzbek", "Polish",
+ * "Chinese", "Dutch", "Swiss"). Only such words are taken for adjectives when they mostly stand
+ * before a noun: "Obama administration" and "Treasury bonds" keep their names.
+ */
+const NATIONALITY_ENDING = /(?:an|i|ic|ik|ek|ish|ese|ch|ss)$/u;
+
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 
 const key = (text: string) => normalize(text).toLowerCase();
@@ -73,7 +80,7 @@ const isAcronymWord = (w: string) => /^(?:\p{Lu}\.?){2,6}(?:[-–]\p{Lu}+)?$/u.t
  * words are names: every longer word is capitalised, verbs included.
  */
 function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/u).filter((w) => /^\p{L}{4,}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
+  const words = text.split(/\s+/u).filter((w) => /^\p{L}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
   return words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
@@ -245,7 +252,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
 
   // Which candidates are names: seen capitalised mid-sentence, or known to the lexicon as one.
   const adjectives = new Set(
-    [...candidates.values()].filter((c) => c.words.length === 1 && c.beforeNoun * 2 > c.count).map((c) => key(c.text)),
+    [...candidates.values()]
+      .filter((c) => c.words.length === 1 && !isAcronymWord(c.text) && c.beforeNoun * 2 > c.count)
+      .map((c) => key(c.text)),
   );
   const kept = [...candidates.values()].filter((c) => {
     const single = c.words.length === 1 ? c.words[0]! : undefined;
@@ -253,7 +262,16 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
     if (single && !isAcronymWord(single) && isCommonWord(single) && !c.personHint) return false;
     // "Tajik migrants", "Russian officials": a word that mostly stands before a noun is an adjective.
     // (A word with a capital inside, "DevSecOps", "GitLab", is a brand, never a nationality.)
-    if (single && !c.personHint && !isPlaceWord(single) && !/\p{Ll}\p{Lu}/u.test(single) && c.beforeNoun * 2 > c.count)
+    // (Acronyms too: "US officials", "NATO summit".)
+    if (
+      single &&
+      !c.personHint &&
+      !isPlaceWord(single) &&
+      !isAcronymWord(single) &&
+      !/\p{Ll}\p{Lu}/u.test(single) &&
+      NATIONALITY_ENDING.test(single) &&
+      c.beforeNoun * 2 > c.count
+    )
       return false;
     if (single && /s$/u.test(single) && adjectives.has(key(single.slice(0, -1)))) return false;
     if (c.midSentence > 0) return true;

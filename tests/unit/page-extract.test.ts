@@ -1,0 +1,66 @@
+/** The on-page entity extractor: table-driven, one sentence or a few per row. */
+import { describe, expect, it } from 'vitest';
+import { extractPageEntities } from '@/lib/glossary/page-extract';
+import { splitSentences } from '@/lib/glossary/sentences';
+
+const entitiesOf = (...paragraphs: string[]) => extractPageEntities(paragraphs.flatMap((p) => splitSentences(p)));
+const names = (...paragraphs: string[]) => entitiesOf(...paragraphs).map((e) => e.name);
+
+describe('page entity extraction', () => {
+  it.each<[string, string[], string[]]>([
+    [
+      'a person after a title',
+      ['Talks stalled, said Israeli Prime Minister Benjamin Netanyahu on Tuesday.'],
+      ['Benjamin Netanyahu'],
+    ],
+    ['months and days are not names', ['The vote is on Monday, and the count ends in September.'], []],
+    ['a title alone is not a name', ['The President spoke to the Minister.'], []],
+    ['demonyms are adjectives', ['Russian officials met Tajik migrants and Israeli diplomats.'], []],
+    ['a hyphenated demonym is an adjective', ['It stalled Israeli-Palestinian talks.'], []],
+    ['a possessive ends a name', ['He joined Netanyahu’s Likud in 1990.'], ['Netanyahu', 'Likud']],
+    ['a sentence-initial common word is not a name', ['Image quality improved while Reuters watched.'], ['Reuters']],
+    ['a facility by its head word', ['Gunmen stormed Crocus City Hall near the city.'], ['Crocus City Hall']],
+    ['a dated phrase loses its date', ['Delegates met in Berlin on Monday.'], ['Berlin']],
+    [
+      'a name of the form "X of Y"',
+      ['She joined the Council on Foreign Relations last year.'],
+      ['Council on Foreign Relations'],
+    ],
+    ['a headline in title case proposes nothing', ['How The Senate Lost Its Way On Taxes'], []],
+  ])('%s', (_why, paragraphs, expected) => {
+    expect(names(...paragraphs).sort()).toEqual([...expected].sort());
+  });
+
+  it('merges a lone surname into the one full name it ends', () => {
+    const [e] = entitiesOf('Martin Indyk led the talks.', 'Later, Indyk resigned.');
+    expect(e).toMatchObject({ name: 'Martin Indyk', kind: 'person', aliases: ['Indyk'] });
+  });
+
+  it('leaves a surname two people share unmarked', () => {
+    const found = names('George Bush met Laura Bush in Texas.', 'Then Bush left.');
+    expect(found).toContain('George Bush');
+    expect(found).toContain('Laura Bush');
+    expect(found).not.toContain('Bush');
+  });
+
+  it('merges an acronym into the name it abbreviates, by initials or by "Name (ACR)"', () => {
+    const byInitials = entitiesOf('The International Criminal Court ruled.', 'The ICC will sit again.');
+    expect(byInitials).toEqual([expect.objectContaining({ name: 'International Criminal Court', aliases: ['ICC'] })]);
+    const byPair = entitiesOf('Islamic State Khorasan Province (ISKP) claimed it.', 'The ISKP denied it.');
+    expect(byPair[0]).toMatchObject({ name: 'Islamic State Khorasan Province', aliases: ['ISKP'] });
+  });
+
+  it.each<[string, string, string]>([
+    ['a country from the lexicon', 'Talks moved to Israel.', 'place'],
+    ['an organisation by its head word', 'The Brookings Institution objected.', 'organization'],
+    ['a person by a known first name', 'Then Josh Earnest spoke.', 'person'],
+    ['an acronym', 'The move worried NATO officials and the NATO summit.', 'organization'],
+  ])('kind: %s', (_why, text, kind) => {
+    expect(entitiesOf(text)[0]?.kind).toBe(kind);
+  });
+
+  it('keeps the title the article puts before a name', () => {
+    const [e] = entitiesOf('Russian President Vladimir Putin spoke.');
+    expect(e).toMatchObject({ name: 'Vladimir Putin', title: 'Russian President', kind: 'person' });
+  });
+});
