@@ -11,6 +11,47 @@ import { expect, test } from './fixtures';
 const FIREFOX = process.env.GLOSSA_FIREFOX ?? '/usr/bin/firefox-esr';
 const FIREFOX_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
+/** Every painted glossary term's text, read in the page's main world. */
+function paintedTexts(): string[] {
+  const out: string[] = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('glossa-term')) continue;
+    for (const r of h as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      out.push(range.toString());
+    }
+  }
+  return out;
+}
+
+test('in Firefox, a real news page gets a glossary of its own, and a page that is not an article none', async ({
+  server,
+}) => {
+  test.setTimeout(90_000);
+  expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
+    true,
+  );
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  try {
+    await browser.installExtension(FIREFOX_BUILD);
+    const page = await browser.newPage();
+    await page.goto(server.url('/real-pages/wapo-2/source.html'));
+    // Only the page's own glossary knows "Martin Indyk".
+    await page.waitForFunction(`(${paintedTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
+    const texts = await page.evaluate(paintedTexts);
+    expect(texts).toEqual(expect.arrayContaining(['Benjamin Netanyahu', 'Palestinian Authority']));
+
+    await page.goto(server.url('/search-results.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, { timeout: 30_000 });
+    expect(await page.evaluate(paintedTexts)).not.toContain('Angela Merkel');
+    expect(await page.evaluate(() => performance.getEntriesByName('glossa-build').length)).toBe(0);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the Firefox build marks the demo article and shows a hover card in Firefox', async ({ server }) => {
   test.setTimeout(90_000);
   expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
