@@ -1,6 +1,6 @@
 /**
  * Vitest setup: any read of a path outside the repository throws, naming the path. A fresh
- * clone has no sibling folders (../shared), so a test that reads one passes here and fails
+ * clone has no sibling folders, so a test that reads one passes here and fails
  * there; this makes it fail here first.
  */
 import fs from 'node:fs';

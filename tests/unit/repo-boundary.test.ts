@@ -1,6 +1,6 @@
 /**
  * Nothing the tests, the benchmark or `npm start` read may lie outside the repository: a fresh
- * clone has no ../shared. Two checks: every relative path written in their sources stays
+ * clone has no sibling folders. Two checks: every relative path written in their sources stays
  * inside, and (tests/support/fs-guard.ts) any read outside throws while unit tests run.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,7 +21,7 @@ describe('repository boundary', () => {
   it.each<[string, string, boolean]>([
     ['a fixture', path.join(REPO_ROOT, 'tests/fixtures/real-pages/bbc-1/source.html'), true],
     ['the repository itself', REPO_ROOT, true],
-    ['a sibling folder', path.join(path.dirname(REPO_ROOT), 'shared/pages/bbc-1/source.html'), false],
+    ['a sibling folder', path.join(path.dirname(REPO_ROOT), 'another-checkout/page.html'), false],
     ['a prefix-alike sibling', `${REPO_ROOT}-old/file.txt`, false],
     ['the root of the disk', '/etc/passwd', false],
   ])('%s: inside is %s', (_what, file, inside) => {
@@ -31,7 +31,7 @@ describe('repository boundary', () => {
   it('finds relative paths that climb out of the repository', () => {
     const dir = path.join(REPO_ROOT, 'tests/support');
     // Built at run time, so this file does not itself name a path outside the repository.
-    const climbing = `${'../'.repeat(3)}shared/pages`;
+    const climbing = `${'../'.repeat(3)}another-checkout`;
     expect(pathsLeavingRepo(`path.resolve(dir, '${climbing}')`, dir)).toEqual([climbing]);
     expect(pathsLeavingRepo(`path.resolve(dir, '../fixtures/pages')`, dir)).toEqual([]);
   });
@@ -54,7 +54,7 @@ describe('repository boundary', () => {
   });
 
   it('a read outside the repository throws while tests run', () => {
-    expect(() => readFileSync(path.join(path.dirname(REPO_ROOT), 'shared', 'DESIGN.md'), 'utf8')).toThrow(
+    expect(() => readFileSync(path.join(path.dirname(REPO_ROOT), 'another-checkout', 'README.md'), 'utf8')).toThrow(
       /may not read outside the repository/,
     );
   });
