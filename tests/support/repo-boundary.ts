@@ -7,12 +7,20 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-const ALLOWED_ROOTS = [REPO_ROOT, path.resolve(tmpdir())];
+const TEMP_ROOT = path.resolve(tmpdir());
+// CI clones into a temporary folder, so "inside the temporary folder" alone would let a test read
+// the clone's siblings; the folder holding the repository is never allowed.
+const REPO_PARENT = path.dirname(REPO_ROOT);
 
-/** Whether reading `file` stays inside the repository (or the temporary folder). */
+function within(file: string, root: string): boolean {
+  return file === root || file.startsWith(root + path.sep);
+}
+
+/** Whether reading `file` stays inside the repository (or a temporary folder beside no checkout). */
 export function isInsideRepo(file: string): boolean {
   const resolved = path.resolve(file);
-  return ALLOWED_ROOTS.some((root) => resolved === root || resolved.startsWith(root + path.sep));
+  if (within(resolved, REPO_ROOT)) return true;
+  return within(resolved, TEMP_ROOT) && !within(resolved, REPO_PARENT);
 }
 
 /** The relative paths written as string literals in `source` that lead outside the repository. */
