@@ -4,7 +4,9 @@
  */
 import { buildFor, qualityOf } from '../tests/support/quality';
 
-const TUNED_ON = new Set(['seed', 'wapo-2', 'bbc-1']);
+// Pages whose misses shaped a rule. nytimes-4, wikipedia-4 and gitlab-blog were measured blind
+// first (80/83, 59/69, 50/71), then their misses taught party members, "for a", reference lists.
+const TUNED_ON = new Set(['seed', 'wapo-2', 'bbc-1', 'nytimes-4', 'wikipedia-4', 'gitlab-blog']);
 const pages = ['seed', 'wapo-2', 'bbc-1', 'gitlab-blog', 'yahoo-2', 'nytimes-4', 'wikipedia-4'];
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(0)}%`);
 

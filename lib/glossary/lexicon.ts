@@ -61,9 +61,18 @@ export const isTitleWord = (w: string) => EXTRA_TITLES.has(w.toLowerCase()) || h
 export function isCommonWord(word: string): boolean {
   const tags = tagsOf(word);
   if (tags.length === 0) return false;
-  const proper = ['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Country', 'City', 'Region', 'Place'];
+  const proper = ['Person', 'MaleName', 'FemaleName', 'FirstName', 'LastName', 'Country', 'City', 'Region', 'Place'];
   return !tags.some((t) => proper.includes(t) || t === 'Organization' || t === 'ProperNoun');
 }
+
+/**
+ * Members of a political party, named by the party ("Democrat", "Republicans", "Tories"): names
+ * a reader may want explained, though they end like adjectives of nationality.
+ */
+const PARTY_MEMBERS = new Set(
+  'democrat democrats republican republicans tory tories conservatives liberals socialists communists'.split(' '),
+);
+export const isPartyMember = (w: string) => PARTY_MEMBERS.has(w.toLowerCase());
 
 /** Last words that make a phrase an organisation, a facility, an event or a place. */
 const ORGANIZATION_HEADS = new Set(

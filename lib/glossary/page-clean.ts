@@ -5,7 +5,8 @@
  *
  *   - invisible characters (soft hyphens, zero-width spaces) that split names;
  *   - bylines ("By Jane Smith"), photo credits ("(Thomas Coex/AFP/Getty Images)"),
- *     "Credit …"/"Image …" lines;
+ *     "Credit …"/"Image …" lines, a credit run into its caption;
+ *   - reference lists (citations with "Retrieved …", ISBN, "Surname, Name (2011)");
  *   - boilerplate: newsletter sign-ups, "Related", "Read more", "Advertisement", copyright;
  *   - a dateline's city when it only heads the story ("MOSCOW (AP) — …").
  */
@@ -20,7 +21,16 @@ const BOILERPLATE: readonly [RegExp, string][] = [
   [/\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b/iu, 'newsletter'],
   [/^(?:related|read more|more from|recommended|most read|advertisement|share this|follow us)\b/iu, 'boilerplate'],
   [/(?:©|\bcopyright\b|\ball rights reserved\b)/iu, 'copyright'],
+  [/\bappears? in print\b|\border reprints\b/iu, 'print edition'],
+  // A reference list ("^ Fischer, Russ (2011-02-02). \"Title\"", "Retrieved 3 May 2020", "ISBN …").
+  [
+    /^\^\s|\bRetrieved\s+(?:\d|\p{Lu})|\bISBN\b|\bdoi:|^\p{Lu}[\p{L}'-]+,\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?\s+\(\d{4}/u,
+    'citation',
+  ],
 ];
+
+/** A caption's credit run into it: "…budget in 2023.CreditJeon Heon-Kyun/EPA, via Shutterstock". */
+const RUN_IN_CREDIT = /(?<=[.!?”"’)])\s*(?:Credit|Photo|Image)(?:Credit)?\s*:?\s*\p{Lu}[^.!?]*$/u;
 
 /** "MOSCOW (AP) — ", "WASHINGTON — ", "KYIV, Ukraine (Reuters) - " at the head of a paragraph. */
 const DATELINE =
@@ -42,6 +52,7 @@ export function cleanPageBlocks(blocks: readonly string[]): PageClean {
       dropped.push({ text, reason });
       continue;
     }
+    text = text.replace(RUN_IN_CREDIT, '');
     const dateline = DATELINE.exec(text);
     if (dateline) {
       datelines.push(dateline[0].replace(/[\s(—–-].*$/su, '').trim());

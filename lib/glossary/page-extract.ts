@@ -27,6 +27,7 @@ import {
   isMonthOrDay,
   isNoun,
   isOrganizationWord,
+  isPartyMember,
   isPlaceWord,
   isTitleWord,
   kindOfHead,
@@ -44,7 +45,7 @@ export interface PageEntity {
 }
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th))`;
-const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for|de|du|al|bin|van|von|der|da))+\s+`;
+const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for(?:\s+a)?|de|du|al|bin|van|von|der|da))+\s+`;
 /** Runs of capitalised words, joined by spaces, hyphens or lower-case connectors ("Council on Foreign Relations"). */
 const PHRASE = new RegExp(`${WORD}(?:(?:${CONNECTOR}|\\s+)${WORD})*`, 'gu');
 
@@ -53,7 +54,8 @@ const FUNCTION_WORDS = new Set(
     ' ',
   ),
 );
-const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'de', 'du', 'al', 'bin', 'van', 'von', 'der', 'da']);
+// "a" only ever joins after "for" ("Committee for a Responsible Federal Budget"); see CONNECTOR.
+const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'a', 'de', 'du', 'al', 'bin', 'van', 'von', 'der', 'da']);
 
 /** Longer capitalised runs are headlines or lists, not one name ("Presidential Council on Interethnic Relations" is 5). */
 const MAX_NAME_WORDS = 8;
@@ -70,7 +72,7 @@ const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 const key = (text: string) => normalize(text).toLowerCase();
 /** A word without its possessive, and without a sentence's full stop (but "U.S." keeps its own). */
 const bare = (word: string) => {
-  const w = word.replace(/[’']s$/u, '');
+  const w = word.replace(/[’']s$|(?<=s)[’']$/u, '');
   return /(?:^|\.)\p{Lu}\.$/u.test(w) ? w : w.replace(/\.$/u, '');
 };
 const isAcronymWord = (w: string) => /^(?:\p{Lu}\.?){2,6}(?:[-–]\p{Lu}+)?$/u.test(w) && !/^\p{Lu}\.$/u.test(w);
@@ -90,6 +92,8 @@ interface Occurrence {
   readonly title?: string;
   readonly afterHonorific: boolean;
   readonly beforeNoun: boolean;
+  /** Stood where a place stands: "an Oklahoma Republican". */
+  readonly placeHint?: boolean;
 }
 
 /**
@@ -113,9 +117,9 @@ function splitTitle(words: string[]): { title?: string; name: string[] } {
   return { title: words.slice(0, last + 1).join(' '), name };
 }
 
-/** A possessive ends a phrase: "Netanyahu’s Likud" is two names. */
+/** A possessive ends a phrase: "Netanyahu’s Likud", "the Howells’ house" are two names. */
 function splitPossessives(phrase: string): string[] {
-  return phrase.split(/(?<=[’']s)\s+/u);
+  return phrase.split(/(?<=[’']s|s[’'])\s+/u);
 }
 
 function occurrencesIn(sentence: string): Occurrence[] {
@@ -126,7 +130,7 @@ function occurrencesIn(sentence: string): Occurrence[] {
       const after = sentence.slice(offset + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
       const occurrence = occurrenceOf(part, sentence.slice(0, offset).trimEnd(), after !== undefined && isNoun(after));
       offset += part.length + 1;
-      if (occurrence) out.push(occurrence);
+      if (occurrence) out.push(...splitPartyMember(occurrence));
     }
   }
   return out;
@@ -163,6 +167,20 @@ function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occu
   }
 }
 
+/**
+ * "an Oklahoma Republican", "House Democrats": a place or a chamber, then the party its people
+ * belong to. Two names, not one.
+ */
+function splitPartyMember(o: Occurrence): Occurrence[] {
+  const last = o.words.at(-1)!;
+  if (o.words.length < 2 || !isPartyMember(last)) return [o];
+  const rest = o.words.slice(0, -1);
+  return [
+    { ...o, words: rest, beforeNoun: false, placeHint: !(rest.length === 1 && kindOfHead(rest[0]!)) },
+    { words: [last], initial: false, afterHonorific: false, beforeNoun: o.beforeNoun },
+  ];
+}
+
 /** Whether a phrase can be an entity at all, before counting. */
 function isNameLike(words: readonly string[]): boolean {
   const text = words.join(' ');
@@ -188,6 +206,10 @@ function kindOf(words: readonly string[], personHint: boolean): EntryKind | unde
   const head = kindOfHead(last);
   if (head) return head;
   const text = words.join(' ');
+  if (words.length === 1 && isPartyMember(text)) return 'organization';
+  // "Council of Economic Advisers", "University of Chicago": the head comes first.
+  const firstHead = words.length > 2 && CONNECTORS.has(words[1]!) ? kindOfHead(words[0]!) : undefined;
+  if (firstHead) return firstHead;
   // The lexicon knows some names whole ("United States", "New York").
   if (isPlaceWord(text)) return 'place';
   if (isOrganizationWord(text)) return 'organization';
@@ -207,6 +229,7 @@ interface Candidate {
   count: number;
   midSentence: number;
   personHint: boolean;
+  placeHint: boolean;
   titles: Map<string, number>;
   /** Occurrences followed by a lower-case noun ("Tajik migrants"). */
   beforeNoun: number;
@@ -218,6 +241,55 @@ const initialsOf = (words: readonly string[]) =>
     .filter((w) => !CONNECTORS.has(w))
     .map((w) => w[0])
     .join('');
+
+interface Merging {
+  c: Candidate;
+  kind?: EntryKind;
+  aliases: Set<string>;
+}
+
+/**
+ * Variants of one organisation's name, and of one word: "Department of Defense" into "Defense
+ * Department", "Tax Policy Center" into the one "Urban-Brookings Tax Policy Center" it ends,
+ * "Republican" into "Republicans". The form the article uses most names the entity.
+ */
+function mergeVariants(entities: Map<string, Merging>): void {
+  const merge = (a: Merging, b: Merging) => {
+    const [keep, drop] = b.c.count > a.c.count ? [b, a] : [a, b];
+    keep.aliases.add(drop.c.text);
+    for (const alias of drop.aliases) keep.aliases.add(alias);
+    keep.c.count += drop.c.count;
+    keep.kind ??= drop.kind;
+    entities.delete(key(drop.c.text));
+  };
+  for (const e of [...entities.values()]) {
+    if (!entities.has(key(e.c.text))) continue;
+    const words = e.c.words;
+    // "Department of Defense" ↔ "Defense Department".
+    if (words.length >= 3 && words[1] === 'of' && kindOfHead(words[0]!) === 'organization') {
+      const other = entities.get(key([...words.slice(2), words[0]!].join(' ')));
+      if (other && other !== e) merge(other, e);
+      continue;
+    }
+    // "Tax Policy Center" inside the one longer name that ends with it.
+    if (words.length >= 2 && kindOfHead(words.at(-1)!) === 'organization') {
+      const longer = [...entities.values()].filter(
+        (o) => o !== e && o.c.words.length > words.length && key(o.c.text).endsWith(` ${key(e.c.text)}`),
+      );
+      const hyphenated = [...entities.values()].filter(
+        (o) => o !== e && o.c.words.length === words.length && key(o.c.text).endsWith(`-${key(e.c.text)}`),
+      );
+      const owners = [...longer, ...hyphenated];
+      if (owners.length === 1) merge(owners[0]!, e);
+      continue;
+    }
+    // "Republican" and "Republicans".
+    if (words.length === 1) {
+      const plural = entities.get(`${key(e.c.text)}s`);
+      if (plural && plural !== e) merge(plural, e);
+    }
+  }
+}
 
 export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[] {
   const candidates = new Map<string, Candidate>();
@@ -238,6 +310,7 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
         count: 0,
         midSentence: 0,
         personHint: false,
+        placeHint: false,
         titles: new Map(),
         beforeNoun: 0,
       };
@@ -245,6 +318,7 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       if (o.beforeNoun) c.beforeNoun++;
       if (!o.initial) c.midSentence++;
       if (o.afterHonorific) c.personHint = true;
+      if (o.placeHint) c.placeHint = true;
       if (o.title) c.titles.set(o.title, (c.titles.get(o.title) ?? 0) + 1);
       candidates.set(k, c);
     }
@@ -258,8 +332,11 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
   );
   const kept = [...candidates.values()].filter((c) => {
     const single = c.words.length === 1 ? c.words[0]! : undefined;
+    if (single && isPartyMember(single)) return true;
     // "US", "WHO": an acronym is a name even when the lexicon knows the word in lower case.
-    if (single && !isAcronymWord(single) && isCommonWord(single) && !c.personHint) return false;
+    // A common word capitalised mid-sentence names something ("the Senate", "the Treasury"), at
+    // least twice; once may be a caption's or a label's capital.
+    if (single && !isAcronymWord(single) && isCommonWord(single) && !c.personHint && c.midSentence < 2) return false;
     // "Tajik migrants", "Russian officials": a word that mostly stands before a noun is an adjective.
     // (A word with a capital inside, "DevSecOps", "GitLab", is a brand, never a nationality.)
     // (Acronyms too: "US officials", "NATO summit".)
@@ -269,17 +346,19 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       !isPlaceWord(single) &&
       !isAcronymWord(single) &&
       !/\p{Ll}\p{Lu}/u.test(single) &&
+      !isPartyMember(single) &&
       NATIONALITY_ENDING.test(single) &&
       c.beforeNoun * 2 > c.count
     )
       return false;
-    if (single && /s$/u.test(single) && adjectives.has(key(single.slice(0, -1)))) return false;
+    if (single && !isPartyMember(single) && /s$/u.test(single) && adjectives.has(key(single.slice(0, -1))))
+      return false;
     if (c.midSentence > 0) return true;
     return kindOf(c.words, c.personHint) !== undefined && !isCommonWord(c.words[0]!);
   });
 
   // Merge: a lone surname into the one full name that ends with it; acronyms into their names.
-  const entities = new Map<string, { c: Candidate; kind?: EntryKind; aliases: Set<string> }>();
+  const entities = new Map<string, Merging>();
   const multi = kept.filter((c) => c.words.length > 1);
   const singles = kept.filter((c) => c.words.length === 1);
   for (const c of multi) entities.set(key(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
@@ -314,12 +393,14 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
     } else if (owner) owner.aliases.add(short);
   }
 
+  mergeVariants(entities);
+
   return [...entities.values()].map(({ c, kind, aliases }) => {
     const title = [...c.titles].sort((a, b) => b[1] - a[1])[0]?.[0];
     return {
       name: c.text,
       // No rule knew it: a name the article capitalises, of a kind we cannot tell.
-      kind: kind ?? 'concept',
+      kind: kind ?? (c.placeHint ? 'place' : 'concept'),
       aliases: [...aliases].filter((a) => key(a) !== key(c.text)),
       ...(title ? { title } : {}),
       count: c.count,

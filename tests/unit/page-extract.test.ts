@@ -27,6 +27,29 @@ describe('page entity extraction', () => {
       ['Council on Foreign Relations'],
     ],
     ['a headline in title case proposes nothing', ['How The Senate Lost Its Way On Taxes'], []],
+    [
+      'a place and a party are two names',
+      ['Mark Warner, the Virginia Democrat, objected.', 'Democrats in the Senate agreed.'],
+      ['Mark Warner', 'Virginia', 'Democrats'],
+    ],
+    [
+      'party members are names though they end like demonyms',
+      ['Republicans pilloried the plan.', 'House Republicans introduced a bill, and Republican leaders cheered.'],
+      // "House" only ever heads a sentence here, so it is not marked.
+      ['Republicans'],
+    ],
+    [
+      '"for a" joins an organisation\'s name',
+      ['said Marc Goldwein, a director at the Committee for a Responsible Federal Budget.'],
+      ['Marc Goldwein', 'Committee for a Responsible Federal Budget'],
+    ],
+    ['a plural possessive ends a name', ['It recalls William Dean Howells’ story.'], ['William Dean Howells']],
+    [
+      'a common word capitalised twice mid-sentence is an institution',
+      ['The bill passed the Senate on a Tuesday.', 'It went back to the Senate floor.'],
+      ['Senate'],
+    ],
+    ['a common word capitalised once mid-sentence is not', ['It is a Budget matter for the committee.'], []],
   ])('%s', (_why, paragraphs, expected) => {
     expect(names(...paragraphs).sort()).toEqual([...expected].sort());
   });
@@ -34,6 +57,29 @@ describe('page entity extraction', () => {
   it('merges a lone surname into the one full name it ends', () => {
     const [e] = entitiesOf('Martin Indyk led the talks.', 'Later, Indyk resigned.');
     expect(e).toMatchObject({ name: 'Martin Indyk', kind: 'person', aliases: ['Indyk'] });
+  });
+
+  it.each<[string, string[], string, string[]]>([
+    [
+      '"Department of X" and "X Department"',
+      ['The Defense Department asked for more.', 'The Department of Defense denied it, the Defense Department said.'],
+      'Defense Department',
+      ['Department of Defense'],
+    ],
+    [
+      'a shorter name ending the one longer name',
+      ['said the Urban-Brookings Tax Policy Center in a study.', 'The Tax Policy Center said so too.'],
+      'Urban-Brookings Tax Policy Center',
+      ['Tax Policy Center'],
+    ],
+    [
+      'singular and plural of one word',
+      ['Senator Lankford, an Oklahoma Republican, spoke.', 'Then Republicans in the House voted.', 'Republicans won.'],
+      'Republicans',
+      ['Republican'],
+    ],
+  ])('merges variants: %s', (_why, paragraphs, name, aliases) => {
+    expect(entitiesOf(...paragraphs).find((e) => e.name === name)?.aliases).toEqual(aliases);
   });
 
   it('leaves a surname two people share unmarked', () => {
@@ -55,6 +101,8 @@ describe('page entity extraction', () => {
     ['an organisation by its head word', 'The Brookings Institution objected.', 'organization'],
     ['a person by a known first name', 'Then Josh Earnest spoke.', 'person'],
     ['an acronym', 'The move worried NATO officials and the NATO summit.', 'organization'],
+    ['a place before a party member', 'A Zorblax Republican spoke, and a Zorblax Democrat.', 'place'],
+    ['a head word first', 'Then the Council of Economic Advisers met.', 'organization'],
   ])('kind: %s', (_why, text, kind) => {
     expect(entitiesOf(text)[0]?.kind).toBe(kind);
   });
