@@ -2,7 +2,7 @@
 import { contentHash } from '../glossary/hash';
 import { type Pack, PackError, parsePack } from '../glossary/schema';
 import { compileMatcher } from '../match/compile';
-import { normalize } from '../text/normalize';
+import { formKey } from '../text/normalize';
 import type { CompiledMatcher } from '../match/compiled';
 import { database, type StoredEntry, type StoredPack } from './database';
 
@@ -145,7 +145,6 @@ export async function glossaryVersion(): Promise<string> {
 
 const PAGE_PACK_PREFIX = 'page-';
 
-const formKey = (form: string) => normalize(form).toLowerCase();
 const formsCache = new WeakMap<readonly StoredEntry[], Set<string>>();
 /** Every form the entries are matched by, folded; cached per list (the public glossary changes rarely). */
 function formsOf(entries: readonly StoredEntry[]): Set<string> {

@@ -12,7 +12,7 @@
 import * as v from 'valibot';
 import { compileMatcher, isAcronym } from '../match/compile';
 import { createScanner } from '../match/scan';
-import { normalize, normalizeWithMap } from '../text/normalize';
+import { formKey, normalize, normalizeWithMap } from '../text/normalize';
 import type { CleanArticle } from './clean';
 import { type Curation, CurationSchema } from './curation';
 import { type Candidate, extractCandidates, type ExtractorName } from './extract';
@@ -55,8 +55,6 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
-
-const formKey = (form: string) => normalize(form).toLowerCase();
 
 /** How often each form occurs in the sentences, with the extension's own matching rules. */
 function countForms(forms: readonly string[], sentences: readonly ArticleSentence[]): Map<string, number> {

@@ -7,7 +7,7 @@
 import nlp from 'compromise';
 import type { EntryKind } from './schema';
 import type { Sentence } from './sentences';
-import { normalize } from '../text/normalize';
+import { formKey } from '../text/normalize';
 
 export type ExtractorName = 'people' | 'places' | 'organizations' | 'capitalised';
 
@@ -61,7 +61,7 @@ export function extractCandidates(sentences: readonly Sentence[]): Candidate[] {
   const add = (raw: string, via: ExtractorName, kind?: EntryKind) => {
     const text = tidyCandidate(raw);
     if (!text || !/\p{Lu}/u.test(text) || FUNCTION_WORDS.has(text.toLowerCase())) return;
-    const key = normalize(text).toLowerCase();
+    const key = formKey(text);
     const item = found.get(key) ?? { text, via: new Set<ExtractorName>(), count: 0 };
     item.via.add(via);
     item.count++;

@@ -14,7 +14,7 @@
  *   merging  a surname alone joins the one full name it ends ("Netanyahu"), an acronym the
  *            name it abbreviates ("ICC", "U.N."), "Long Name (ACR)" pairs
  */
-import { normalize } from '../text/normalize';
+import { formKey } from '../text/normalize';
 import type { EntryKind } from './schema';
 import type { Sentence } from './sentences';
 import {
@@ -69,7 +69,6 @@ const NATIONALITY_ENDING = /(?:an|i|ic|ik|ek|ish|ese|ch|ss)$/u;
 
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 
-const key = (text: string) => normalize(text).toLowerCase();
 /** A word without its possessive, and without a sentence's full stop (but "U.S." keeps its own). */
 const bare = (word: string) => {
   const w = word.replace(/[’']s$|(?<=s)[’']$/u, '');
@@ -137,34 +136,32 @@ function occurrencesIn(sentence: string): Occurrence[] {
 }
 
 function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occurrence | undefined {
-  {
-    let words = phrase.split(/\s+/u).map((w, i, all) => (i === all.length - 1 ? bare(w) : w));
-    let initial = !/[\p{L}\p{N}]/u.test(before) || /[.!?:"“]$/u.test(before);
-    const afterHonorific = /\b(?:Mr|Mrs|Ms|Dr|Mx)\.?$/u.test(before);
-    // Leading function words ("The Kremlin", "In Moscow"), trailing connectors and dates.
-    while (words.length > 1 && FUNCTION_WORDS.has(words[0]!.toLowerCase())) {
-      words = words.slice(1);
-      initial = false;
-    }
-    while (
-      words.length > 1 &&
-      (CONNECTORS.has(words.at(-1)!) || isMonthOrDay(words.at(-1)!) || ORDINAL.test(words.at(-1)!))
-    )
-      words = words.slice(0, -1);
-    const on = words.findIndex((w, i) => i > 0 && CONNECTORS.has(w) && isMonthOrDay(words[i + 1] ?? ''));
-    if (on > 0) words = words.slice(0, on);
-    if (words.every((w) => isHonorific(w))) return undefined;
-    while (words.length > 1 && isHonorific(words[0]!)) words = words.slice(1);
-    const { title, name } = splitTitle(words);
-    if (name.length === 0) return undefined;
-    return {
-      words: name,
-      initial: initial && !title,
-      title,
-      afterHonorific: afterHonorific || Boolean(title),
-      beforeNoun,
-    };
+  let words = phrase.split(/\s+/u).map((w, i, all) => (i === all.length - 1 ? bare(w) : w));
+  let initial = !/[\p{L}\p{N}]/u.test(before) || /[.!?:"“]$/u.test(before);
+  const afterHonorific = /\b(?:Mr|Mrs|Ms|Dr|Mx)\.?$/u.test(before);
+  // Leading function words ("The Kremlin", "In Moscow"), trailing connectors and dates.
+  while (words.length > 1 && FUNCTION_WORDS.has(words[0]!.toLowerCase())) {
+    words = words.slice(1);
+    initial = false;
   }
+  while (
+    words.length > 1 &&
+    (CONNECTORS.has(words.at(-1)!) || isMonthOrDay(words.at(-1)!) || ORDINAL.test(words.at(-1)!))
+  )
+    words = words.slice(0, -1);
+  const on = words.findIndex((w, i) => i > 0 && CONNECTORS.has(w) && isMonthOrDay(words[i + 1] ?? ''));
+  if (on > 0) words = words.slice(0, on);
+  if (words.every((w) => isHonorific(w))) return undefined;
+  while (words.length > 1 && isHonorific(words[0]!)) words = words.slice(1);
+  const { title, name } = splitTitle(words);
+  if (name.length === 0) return undefined;
+  return {
+    words: name,
+    initial: initial && !title,
+    title,
+    afterHonorific: afterHonorific || Boolean(title),
+    beforeNoun,
+  };
 }
 
 /**
@@ -260,24 +257,24 @@ function mergeVariants(entities: Map<string, Merging>): void {
     for (const alias of drop.aliases) keep.aliases.add(alias);
     keep.c.count += drop.c.count;
     keep.kind ??= drop.kind;
-    entities.delete(key(drop.c.text));
+    entities.delete(formKey(drop.c.text));
   };
   for (const e of [...entities.values()]) {
-    if (!entities.has(key(e.c.text))) continue;
+    if (!entities.has(formKey(e.c.text))) continue;
     const words = e.c.words;
     // "Department of Defense" ↔ "Defense Department".
     if (words.length >= 3 && words[1] === 'of' && kindOfHead(words[0]!) === 'organization') {
-      const other = entities.get(key([...words.slice(2), words[0]!].join(' ')));
+      const other = entities.get(formKey([...words.slice(2), words[0]!].join(' ')));
       if (other && other !== e) merge(other, e);
       continue;
     }
     // "Tax Policy Center" inside the one longer name that ends with it.
     if (words.length >= 2 && kindOfHead(words.at(-1)!) === 'organization') {
       const longer = [...entities.values()].filter(
-        (o) => o !== e && o.c.words.length > words.length && key(o.c.text).endsWith(` ${key(e.c.text)}`),
+        (o) => o !== e && o.c.words.length > words.length && formKey(o.c.text).endsWith(` ${formKey(e.c.text)}`),
       );
       const hyphenated = [...entities.values()].filter(
-        (o) => o !== e && o.c.words.length === words.length && key(o.c.text).endsWith(`-${key(e.c.text)}`),
+        (o) => o !== e && o.c.words.length === words.length && formKey(o.c.text).endsWith(`-${formKey(e.c.text)}`),
       );
       const owners = [...longer, ...hyphenated];
       if (owners.length === 1) merge(owners[0]!, e);
@@ -285,7 +282,7 @@ function mergeVariants(entities: Map<string, Merging>): void {
     }
     // "Republican" and "Republicans".
     if (words.length === 1) {
-      const plural = entities.get(`${key(e.c.text)}s`);
+      const plural = entities.get(`${formKey(e.c.text)}s`);
       if (plural && plural !== e) merge(plural, e);
     }
   }
@@ -303,7 +300,7 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
     for (const o of occurrencesIn(s.text)) {
       if (!isNameLike(o.words)) continue;
       const text = o.words.join(' ');
-      const k = key(text);
+      const k = formKey(text);
       const c = candidates.get(k) ?? {
         text,
         words: o.words,
@@ -328,7 +325,7 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
   const adjectives = new Set(
     [...candidates.values()]
       .filter((c) => c.words.length === 1 && !isAcronymWord(c.text) && c.beforeNoun * 2 > c.count)
-      .map((c) => key(c.text)),
+      .map((c) => formKey(c.text)),
   );
   const kept = [...candidates.values()].filter((c) => {
     const single = c.words.length === 1 ? c.words[0]! : undefined;
@@ -351,7 +348,7 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       c.beforeNoun * 2 > c.count
     )
       return false;
-    if (single && !isPartyMember(single) && /s$/u.test(single) && adjectives.has(key(single.slice(0, -1))))
+    if (single && !isPartyMember(single) && /s$/u.test(single) && adjectives.has(formKey(single.slice(0, -1))))
       return false;
     if (c.midSentence > 0) return true;
     return kindOf(c.words, c.personHint) !== undefined && !isCommonWord(c.words[0]!);
@@ -361,12 +358,12 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
   const entities = new Map<string, Merging>();
   const multi = kept.filter((c) => c.words.length > 1);
   const singles = kept.filter((c) => c.words.length === 1);
-  for (const c of multi) entities.set(key(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
+  for (const c of multi) entities.set(formKey(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
   for (const c of singles) {
     const word = c.words[0]!;
     const owners = multi.filter((m) => m.words.at(-1) === word && kindOf(m.words, m.personHint) === 'person');
     if (owners.length === 1) {
-      const owner = entities.get(key(owners[0]!.text))!;
+      const owner = entities.get(formKey(owners[0]!.text))!;
       owner.aliases.add(word);
       owner.c.count += c.count;
       for (const [t, n] of c.titles) owner.c.titles.set(t, (owner.c.titles.get(t) ?? 0) + n);
@@ -378,18 +375,18 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
     if (isAcronymWord(word)) {
       const named = multi.filter((m) => initialsOf(m.words) === letters);
       if (named.length === 1) {
-        entities.get(key(named[0]!.text))!.aliases.add(word);
+        entities.get(formKey(named[0]!.text))!.aliases.add(word);
         continue;
       }
     }
-    entities.set(key(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
+    entities.set(formKey(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
   }
   for (const [long, short] of acronymPairs) {
-    const owner = entities.get(key(long));
-    const acronym = entities.get(key(short));
+    const owner = entities.get(formKey(long));
+    const acronym = entities.get(formKey(short));
     if (owner && acronym && owner !== acronym) {
       owner.aliases.add(acronym.c.text);
-      entities.delete(key(short));
+      entities.delete(formKey(short));
     } else if (owner) owner.aliases.add(short);
   }
 
@@ -401,7 +398,7 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       name: c.text,
       // No rule knew it: a name the article capitalises, of a kind we cannot tell.
       kind: kind ?? (c.placeHint ? 'place' : 'concept'),
-      aliases: [...aliases].filter((a) => key(a) !== key(c.text)),
+      aliases: [...aliases].filter((a) => formKey(a) !== formKey(c.text)),
       ...(title ? { title } : {}),
       count: c.count,
     };

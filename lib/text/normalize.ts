@@ -161,6 +161,14 @@ export function isWordCharAt(text: string, index: number): boolean {
 
 const bmpWordKinds = new Uint8Array(0x10000);
 
+/**
+ * The key two spellings of one form share: folded and lower-cased, accents kept ("Rahmón" and
+ * "Rahmon" are different names). Glossaries key their forms by it.
+ */
+export function formKey(form: string): string {
+  return normalize(form).toLowerCase();
+}
+
 /** Lower-case, diacritic-free folding for search: "Rahmón" → "rahmon", "ISIS–K" → "isis-k". */
 export function foldForSearch(source: string): string {
   return normalize(source).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

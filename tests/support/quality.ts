@@ -11,7 +11,7 @@ import { findContentRoots } from '@/lib/dom/scope';
 import { splitBlocks } from '@/lib/glossary/clean';
 import { buildPagePack } from '@/lib/glossary/page-build';
 import type { Pack } from '@/lib/glossary/schema';
-import { normalize } from '@/lib/text/normalize';
+import { formKey } from '@/lib/text/normalize';
 import { REPO_ROOT } from './repo-boundary';
 
 interface Annotation {
@@ -29,7 +29,8 @@ export interface QualityRow {
   readonly wrong: readonly string[];
 }
 
-const formKey = (f: string) => normalize(f).toLowerCase().replace(/^the /u, '');
+// Annotators write "the West" and "West" alike.
+const annotatedKey = (f: string) => formKey(f).replace(/^the /u, '');
 
 /** The article blocks the content script would send: the page's content roots, block by block. */
 export function pageBlocks(page: string): { blocks: string[]; title: string } {
@@ -56,8 +57,9 @@ export function qualityOf(page: string, pack: Pack | undefined): QualityRow {
     readFileSync(path.join(REPO_ROOT, 'tests/fixtures/annotations', `${page}.json`), 'utf8'),
   ) as Annotation;
   const entries = pack?.entries ?? [];
-  const formsOf = (e: { name: string; aliases: readonly string[] }) => new Set([e.name, ...e.aliases].map(formKey));
-  const annotated = annotation.entities.map((a) => ({ ...a, keys: new Set([a.name, ...a.forms].map(formKey)) }));
+  const formsOf = (e: { name: string; aliases: readonly string[] }) =>
+    new Set([e.name, ...e.aliases].map(annotatedKey));
+  const annotated = annotation.entities.map((a) => ({ ...a, keys: new Set([a.name, ...a.forms].map(annotatedKey)) }));
   const wrong = entries.filter((e) => ![...formsOf(e)].some((f) => annotated.some((a) => a.keys.has(f))));
   const core = annotated.filter((a) => a.core);
   const missed = core.filter((a) => !entries.some((e) => [...formsOf(e)].some((f) => a.keys.has(f))));

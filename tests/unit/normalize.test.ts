@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, isWordCharAt, normalize, normalizeWithMap } from '@/lib/text/normalize';
+import { foldForSearch, formKey, isWordCharAt, normalize, normalizeWithMap } from '@/lib/text/normalize';
 
 describe('normalize', () => {
   it.each([
@@ -44,6 +44,15 @@ describe('normalize', () => {
     ['Matvéyev', 'matveyev'],
   ])('folds %s for search to %s', (input, expected) => {
     expect(foldForSearch(input)).toBe(expected);
+  });
+
+  it.each([
+    ['ISIS–K', 'isis-k'],
+    ['Russia’s', "russia's"],
+    ['Rahmón', 'rahmón'],
+    ['Crocus\u00a0City Hall', 'crocus city hall'],
+  ])('keys the form %s as %s (accents kept)', (input, expected) => {
+    expect(formKey(input)).toBe(expected);
   });
 
   it.each([
