@@ -1,4 +1,5 @@
 /** What the background does for each request. */
+import { createLruCache } from '@/lib/match/lru-cache';
 import {
   compilePageMatcher,
   getEntries,
@@ -51,6 +52,13 @@ export interface Handlers {
   handle(request: BackgroundRequest, context: RequestContext): Promise<BackgroundResponses[BackgroundRequest['type']]>;
 }
 
+/**
+ * Compiled matchers for pages with a pack of their own, kept by version (public glossary +
+ * page pack). A reload or a return to a tab reuses one instead of recompiling the whole public
+ * glossary; each holds the public entries' automaton (a few MB with 10,000 entries), so few.
+ */
+const PAGE_MATCHER_CACHE_SIZE = 4;
+
 /** How long after a save the page that made it may undo it. */
 const UNDO_WINDOW_MS = 2 * 60_000;
 
@@ -62,6 +70,9 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
     const [entries, version] = await Promise.all([publicEntries(), publicGlossaryVersion()]);
     return { entries, version, matcher: compilePageMatcher(entries, version) };
   };
+  const pageMatchers = createLruCache<string, CompiledMatcher>(PAGE_MATCHER_CACHE_SIZE);
+  const pageMatcher = (entries: StoredEntry[], version: string, page: { hash: string; entries: StoredEntry[] }) =>
+    pageMatchers.getOrCreate(`${version}+${page.hash}`, () => compilePageMatcher(entries, version, page));
   // Which tab made each recent save: only that tab may undo it, and only for a short while.
   // Kept in memory on purpose: after a service-worker restart, undo falls back to the reading list.
   const recentSaves = new Map<string, { tabId: number; at: number }>();
@@ -95,7 +106,7 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
           url && context.tabId !== undefined && settings.buildMode !== 'never'
             ? await packEntries(await pagePackId(url))
             : undefined;
-        return { matcher: page ? compilePageMatcher(entries, version, page) : matcher, settings };
+        return { matcher: page ? pageMatcher(entries, version, page) : matcher, settings };
       }
       case 'buildPageGlossary': {
         // The page is the sender's own: its URL comes from the browser, never from the message.
