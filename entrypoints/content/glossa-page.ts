@@ -83,18 +83,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     }
   }
 
-  // Per matcher and settings: which entry keys each term stands for (filtered by kind).
-  let keysOfTerm: (string[] | undefined)[] = [];
-  function termKeys(term: number): string[] {
-    const known = keysOfTerm[term];
-    if (known) return known;
-    const keys =
-      matcher.terms[term]?.entries.flatMap((i) => {
-        const entry = matcher.entries[i];
-        return entry && settings.kinds.includes(entry.kind) ? [entry.key] : [];
-      }) ?? [];
-    keysOfTerm[term] = keys;
-    return keys;
+  /** The key of a matcher entry, when the reader wants its kind marked. */
+  function entryKey(index: number): string | undefined {
+    const entry = matcher.entries[index];
+    return entry && settings.kinds.includes(entry.kind) ? entry.key : undefined;
   }
 
   async function fetchEntries(keys: readonly string[]) {
@@ -142,14 +134,13 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (!options.built) await buildGlossary(false, signal);
     if (signal.aborted) return;
     ({ matcher, settings } = await send({ type: 'getMatcher' }));
-    keysOfTerm = [];
     if (signal.aborted || !isActiveOn(settings, location.hostname)) return;
     painter = createPainter(highlightName(settings.highlightStyle));
     session = createTermSession({
       painter,
       scanner: createScanner(matcher),
       settings,
-      termKeys,
+      entryKey,
       // Every entry on the page is fetched once, ahead of any hover: the card renders at once.
       onScanned: (keys) => void fetchEntries(keys).catch((e: unknown) => console.warn('Glossa:', e)),
     });

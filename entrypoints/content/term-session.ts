@@ -5,6 +5,7 @@
  */
 import { walkBlocks } from '@/lib/dom/blocks';
 import { findTermsInBlock } from '@/lib/dom/find-terms';
+import { createContextTracker } from '@/lib/match/context';
 import type { Scanner } from '@/lib/match/scan';
 import type { Settings } from '@/lib/settings';
 import type { PaintedTerm, Painter } from './painter';
@@ -23,8 +24,8 @@ export interface SessionOptions {
   readonly painter: Painter;
   readonly scanner: Scanner;
   readonly settings: Settings;
-  /** The entry keys a matched term stands for, filtered by the kinds the reader wants. */
-  readonly termKeys: (term: number) => string[];
+  /** The key of a matcher entry, or undefined when the reader does not want its kind marked. */
+  readonly entryKey: (entry: number) => string | undefined;
   /** Called after each scan with every key on the page, so their entries can be fetched. */
   readonly onScanned: (keys: readonly string[]) => void;
 }
@@ -33,8 +34,16 @@ export interface SessionOptions {
 export const isHidden = (el: Element): boolean =>
   typeof el.checkVisibility === 'function' ? !el.checkVisibility({ visibilityProperty: true }) : false;
 
-export function createTermSession({ painter, scanner, settings, termKeys, onScanned }: SessionOptions): TermSession {
+export function createTermSession({ painter, scanner, settings, entryKey, onScanned }: SessionOptions): TermSession {
   let stopped = false;
+  // Names that need context ("Defense Ministry") wait for a cue ("Moscow") anywhere on the
+  // page, and are painted the moment one turns up.
+  const contexts = createContextTracker<PaintedTerm>(scanner.matcher);
+  const keysOf = (entries: readonly number[]) =>
+    entries.flatMap((e) => {
+      const key = entryKey(e);
+      return key === undefined ? [] : [key];
+    });
   // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
   let queue: Promise<void> = Promise.resolve();
 
@@ -61,16 +70,21 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
         stats.blocks++;
         const painted: PaintedTerm[] = [];
         for (const found of findTermsInBlock(block, scanner)) {
-          let keys = termKeys(found.term);
+          painted.push(...contexts.see(found.term));
+          const decision = contexts.decide(found.term, found.qualifier);
+          let keys = keysOf(decision.now);
           if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
-          if (keys.length === 0) continue;
-          for (const k of keys) seen.add(k);
+          const later = decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
+          if (keys.length === 0 && later.length === 0) continue;
           const range = new StaticRange({
             startContainer: found.startContainer,
             startOffset: found.startOffset,
             endContainer: found.endContainer,
             endOffset: found.endOffset,
           });
+          for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context);
+          if (keys.length === 0) continue;
+          for (const k of keys) seen.add(k);
           painted.push({ range, keys });
         }
         painter.add(painted);
@@ -110,6 +124,7 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
       return enqueue(() =>
         measured('full', async () => {
           painter.removeWhere(() => true);
+          contexts.reset();
           await paintRoots(roots);
         }),
       );
@@ -117,12 +132,13 @@ export function createTermSession({ painter, scanner, settings, termKeys, onScan
     rescan(containers) {
       return enqueue(() =>
         measured('rescan', async () => {
-          painter.removeWhere(
-            (t) =>
-              !t.range.startContainer.isConnected ||
-              !t.range.endContainer.isConnected ||
-              containers.some((c) => c.contains(t.range.startContainer) || c.contains(t.range.endContainer)),
-          );
+          const gone = (t: PaintedTerm) =>
+            !t.range.startContainer.isConnected ||
+            !t.range.endContainer.isConnected ||
+            containers.some((c) => c.contains(t.range.startContainer) || c.contains(t.range.endContainer));
+          painter.removeWhere(gone);
+          // A context once named stays named: the page said it, even if that block changed since.
+          contexts.forget(gone);
           await paintRoots(containers.filter((c) => c.isConnected));
         }),
       );

@@ -13,6 +13,8 @@ export interface FoundTerm {
   readonly startOffset: number;
   readonly endContainer: Text;
   readonly endOffset: number;
+  /** For a form that needs context: the capitalised word right before it (see lib/match/context). */
+  readonly qualifier?: string;
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -34,6 +36,7 @@ export function findTermsInBlock(block: TextBlock, scanner: Scanner): FoundTerm[
       startOffset: start.offset,
       endContainer: end.node,
       endOffset: end.offset,
+      ...(m.qualifier === undefined ? {} : { qualifier: m.qualifier }),
     });
   }
   return found;

@@ -3,7 +3,7 @@
  * is missing or wrong), summaries, extra aliases, and the candidates that are not entries.
  */
 import * as v from 'valibot';
-import { ENTRY_KINDS, SourceSchema } from './schema';
+import { ContextRuleSchema, ENTRY_KINDS, GeneralSchema, SourceSchema } from './schema';
 
 const Form = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
 
@@ -13,7 +13,14 @@ export const CuratedEntrySchema = v.object({
   id: v.optional(v.string()),
   /** Defaults to the kind named-entity recognition suggests. */
   kind: v.optional(v.picklist(ENTRY_KINDS)),
+  /** What the article says of the entry; every fact in it must occur in the cited sentences. */
   summary: v.optional(v.pipe(v.string(), v.trim())),
+  /** Short verbatim quotes locating the sentences the summary rests on (lib/glossary/grounding.ts). */
+  cites: v.optional(v.array(Form), []),
+  /** What is true anywhere, with its source: the card leads with it, apart from the article. */
+  general: v.optional(GeneralSchema),
+  /** Forms too generic to mark without the entry's context on the page, and the cues for it. */
+  needsContext: v.optional(ContextRuleSchema),
   /** Other names the article uses; each must occur in it. */
   aliases: v.optional(v.array(Form), []),
   /** Names readers meet elsewhere ("State Department"); the article need not use them. */

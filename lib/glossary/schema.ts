@@ -26,12 +26,33 @@ export const MentionSchema = v.object({
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
+/**
+ * Forms too generic to mark on any page ("Defense Ministry", "Jordan"): they mark this entry
+ * only where the page also names its context (a cue, anywhere on the page) and no other
+ * qualifier stands right before them ("Israel's Defense Ministry", "Michael Jordan").
+ */
+export const ContextRuleSchema = v.object({
+  /** Forms of the entry (its name or aliases) that need the context. */
+  forms: v.pipe(v.array(Text(200)), v.minLength(1)),
+  /** Words that name the context: "Russia", "Russian", "Moscow", "Kremlin". */
+  cues: v.pipe(v.array(Text(200)), v.minLength(1), v.maxLength(50)),
+});
+
 export const MatchOptionsSchema = v.object({
   /**
    * Forms (name or aliases) that match only exactly as written. The builder puts every
    * acronym here ("ISIS-K"), so "Isis" the goddess is never ISIS-K.
    */
   caseSensitive: v.optional(v.array(Text(200)), []),
+  needsContext: v.optional(ContextRuleSchema),
+});
+
+/** What is true of the entry anywhere, apart from any article, and where that comes from. */
+export const GeneralSchema = v.object({
+  /** One neutral line: "Country in Central Asia; capital Dushanbe." */
+  text: Text(300),
+  /** The source the card names for it: "world-countries 5.1 (ODbL)", "general knowledge". */
+  source: Text(200),
 });
 
 export const EntrySchema = v.object({
@@ -46,6 +67,8 @@ export const EntrySchema = v.object({
    * summaries are the article's words ("a lawmaker from the Communist Party"), never its own.
    */
   summaryQuote: v.optional(Text(2000)),
+  /** The neutral line a card leads with on any page; the summary is the source's story. */
+  general: v.optional(GeneralSchema),
   mentions: v.pipe(v.array(MentionSchema), v.maxLength(500)),
   related: v.array(Slug),
   match: v.optional(MatchOptionsSchema, { caseSensitive: [] }),
@@ -60,6 +83,9 @@ export const SourceSchema = v.object({
   /** ISO 8601 date, e.g. "2024-04-15". */
   published: v.optional(v.pipe(v.string(), v.isoDate())),
   url: v.optional(v.pipe(v.string(), v.url())),
+  /** For a dataset: its licence ("ODbL-1.0") and the attribution it asks for. */
+  license: v.optional(Text(100)),
+  attribution: v.optional(Text(500)),
 });
 
 export const PackSchema = v.pipe(
@@ -79,6 +105,7 @@ export const PackSchema = v.pipe(
 );
 
 export type Mention = v.InferOutput<typeof MentionSchema>;
+export type ContextRule = v.InferOutput<typeof ContextRuleSchema>;
 export type Entry = v.InferOutput<typeof EntrySchema>;
 export type PackSource = v.InferOutput<typeof SourceSchema>;
 export type Pack = v.InferOutput<typeof PackSchema>;

@@ -4,7 +4,7 @@
  */
 import type { Entry } from '../glossary/schema';
 import { isWordCharAt, normalize } from '../text/normalize';
-import type { CompiledMatcher, CompiledTerm, MatcherEntry } from './compiled';
+import type { CompiledContext, CompiledMatcher, CompiledTerm, MatcherEntry } from './compiled';
 
 export interface MatchableEntry {
   readonly key: string;
@@ -24,24 +24,59 @@ function trimToWords(form: string): string {
   return form.slice(start, end);
 }
 
+interface TermDraft {
+  form: string;
+  entries: number[];
+  needs: number[];
+  cueOf: number[];
+  caseSensitive: boolean;
+}
+
 export function compileMatcher(items: readonly MatchableEntry[], version: string): CompiledMatcher {
   const entries: MatcherEntry[] = [];
+  const contexts: CompiledContext[] = [];
   // Keyed by form and sensitivity, so one form shared by two entries becomes one term.
-  const terms = new Map<string, { form: string; entries: number[]; caseSensitive: boolean }>();
+  const terms = new Map<string, TermDraft>();
+  const termFor = (raw: string, exact: ReadonlySet<string>): TermDraft | undefined => {
+    // A form must start and end on a word character, or boundaries cannot be checked:
+    // "U.S." is matched as "U.S", whose full stop then stands outside the word.
+    const form = trimToWords(normalize(raw));
+    if (!form) return undefined;
+    const caseSensitive = exact.has(form) || isAcronym(form);
+    const id = `${caseSensitive ? 'S' : 'I'}:${caseSensitive ? form : form.toLowerCase()}`;
+    let term = terms.get(id);
+    if (!term) terms.set(id, (term = { form, entries: [], needs: [], cueOf: [], caseSensitive }));
+    return term;
+  };
   for (const { key, entry } of items) {
     const index = entries.push({ key, kind: entry.kind }) - 1;
     const exact = new Set((entry.match?.caseSensitive ?? []).map(normalize));
+    const rule = entry.match?.needsContext;
+    let context = -1;
+    if (rule) {
+      context = contexts.push({ cues: rule.cues.map((c) => trimToWords(normalize(c)).toLowerCase()) }) - 1;
+      // Cues are found by the same scan: a cue that names no entry becomes a term that marks nothing.
+      for (const cue of rule.cues) {
+        const term = termFor(cue, exact);
+        if (term && !term.cueOf.includes(context)) term.cueOf.push(context);
+      }
+    }
+    const contextual = new Set((rule?.forms ?? []).map((f) => trimToWords(normalize(f)).toLowerCase()));
     for (const raw of [entry.name, ...entry.aliases]) {
-      // A form must start and end on a word character, or boundaries cannot be checked:
-      // "U.S." is matched as "U.S", whose full stop then stands outside the word.
-      const form = trimToWords(normalize(raw));
-      if (!form) continue;
-      const caseSensitive = exact.has(form) || isAcronym(form);
-      const id = `${caseSensitive ? 'S' : 'I'}:${caseSensitive ? form : form.toLowerCase()}`;
-      const term = terms.get(id) ?? { form, entries: [], caseSensitive };
-      if (!term.entries.includes(index)) term.entries.push(index);
-      terms.set(id, term);
+      const term = termFor(raw, exact);
+      if (!term || term.entries.includes(index)) continue;
+      term.entries.push(index);
+      term.needs.push(contextual.has(term.form.toLowerCase()) ? context : -1);
     }
   }
-  return { version, entries, terms: [...terms.values()] satisfies CompiledTerm[] };
+  const compiled = [...terms.values()].map(
+    ({ form, entries: termEntries, needs, cueOf, caseSensitive }): CompiledTerm => ({
+      form,
+      entries: termEntries,
+      caseSensitive,
+      ...(needs.some((n) => n >= 0) ? { needs } : {}),
+      ...(cueOf.length ? { cueOf } : {}),
+    }),
+  );
+  return { version, entries, terms: compiled, ...(contexts.length ? { contexts } : {}) };
 }

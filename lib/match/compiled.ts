@@ -12,6 +12,19 @@ export interface CompiledTerm {
   readonly entries: readonly number[];
   /** Acronyms and other forms that must match exactly as written. */
   readonly caseSensitive: boolean;
+  /**
+   * Per entry (same order as `entries`): the index in `CompiledMatcher.contexts` this form needs
+   * to mark that entry, or -1. Absent when no entry needs one (the common case).
+   */
+  readonly needs?: readonly number[];
+  /** Contexts this form names when it occurs: "Moscow" is a cue for Russia's ministries. */
+  readonly cueOf?: readonly number[];
+}
+
+/** A context some forms need (see lib/match/context.ts). */
+export interface CompiledContext {
+  /** The cue forms, folded and lower-cased: a qualifier word is compared with them. */
+  readonly cues: readonly string[];
 }
 
 export interface MatcherEntry {
@@ -25,4 +38,6 @@ export interface CompiledMatcher {
   readonly version: string;
   readonly entries: readonly MatcherEntry[];
   readonly terms: readonly CompiledTerm[];
+  /** Contexts that forms need; absent when none does. */
+  readonly contexts?: readonly CompiledContext[];
 }

@@ -5,6 +5,7 @@
  */
 import { isWordCharAt } from '../text/normalize';
 import type { CompiledMatcher } from './compiled';
+import { qualifierBefore } from './context';
 
 export interface TermMatch {
   /** Offsets into the folded text, end exclusive. */
@@ -12,6 +13,8 @@ export interface TermMatch {
   readonly end: number;
   /** Index into `CompiledMatcher.terms`. */
   readonly term: number;
+  /** For a form that needs context: the capitalised word right before it ("israel"), if any. */
+  readonly qualifier?: string;
 }
 
 interface Candidate {
@@ -101,6 +104,7 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
     bucket.list.push({ term, form: t.form, lower: t.form.toLowerCase(), caseSensitive: t.caseSensitive, words });
     byFirstWord.set(h, buckets);
   });
+  const needsContext = matcher.terms.map((t) => t.needs !== undefined);
   // Longest first, so "Islamic State-Khorasan Province" wins over "Islamic State".
   for (const buckets of byFirstWord.values())
     for (const b of buckets) b.list.sort((x, y) => y.form.length - x.form.length);
@@ -163,7 +167,10 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
         const end = start + c.form.length;
         if (end > length || isWordCharAt(text, end)) continue;
         if (!accepts(c, text.slice(start, end))) continue;
-        out.push({ start, end, term: c.term });
+        if (needsContext[c.term]) {
+          const qualifier = qualifierBefore(text, start);
+          out.push(qualifier === undefined ? { start, end, term: c.term } : { start, end, term: c.term, qualifier });
+        } else out.push({ start, end, term: c.term });
         i = end;
         break;
       }
