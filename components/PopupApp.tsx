@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { BackgroundClient, EntryView, TabRequest, TabResponses } from '@/lib/messages';
 import { createGlossaryIndex } from '@/lib/search/glossary-search';
 import type { Settings } from '@/lib/settings';
-import { EntryDetails } from './EntryDetails';
+import { EntityDetails } from './EntityDetails';
+import { layerEntries } from '@/lib/glossary/layers';
 import { KIND_LABELS } from './kind-labels';
 
 /** Talks to the content script of the tab the popup is about; rejects where none can run. */
@@ -87,7 +88,21 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
   const updateSettings = (patch: Partial<Settings>) =>
     send({ type: 'updateSettings', patch }).then(setSettings, (e: unknown) => setError(String(e)));
 
-  const shown = detail ? byKey.get(detail) : undefined;
+  // The entity the chosen entry belongs to, with every pack's layer of it.
+  const entities = useMemo(() => layerEntries(entries ?? []), [entries]);
+  const shown = detail ? entities.find((e) => e.keys.includes(detail)) : undefined;
+  // One line per entity on the page: Russia in the World pack and in an article is one name.
+  const onPage = useMemo(() => {
+    if (page.status !== 'ready') return [];
+    const entityOf = new Map(entities.flatMap((e) => e.keys.map((k) => [k, e] as const)));
+    const seen = new Set<string>();
+    return page.terms.filter((t) => {
+      const id = entityOf.get(t.key)?.keys[0] ?? t.key;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  }, [page, entities]);
   if (shown) {
     return (
       <main class="detail">
@@ -102,8 +117,8 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
           ‹ Back to results
         </button>
         <div class="card">
-          <EntryDetails
-            entry={shown}
+          <EntityDetails
+            entity={shown}
             position={undefined}
             relatedName={(k) => byKey.get(k)?.name}
             onShowEntry={setDetail}
@@ -197,14 +212,14 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
           )}
           {page.status === 'ready' && page.terms.length > 0 && (
             <ul class="results">
-              {page.terms.map((t) => (
+              {onPage.map((t) => (
                 <li key={t.key}>
                   <button
                     type="button"
                     class="link term"
                     onClick={() => void sendToTab({ type: 'revealTerm', key: t.key })}
                   >
-                    {byKey.get(t.key)?.name ?? t.key}
+                    {entities.find((e) => e.keys.includes(t.key))?.name ?? byKey.get(t.key)?.name ?? t.key}
                   </button>{' '}
                   <span class="muted">
                     {t.count} {t.count === 1 ? 'mention' : 'mentions'}

@@ -1,7 +1,9 @@
+import { useMemo } from 'preact/hooks';
+import { layerEntries } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
-import { EntryDetails, type MentionPosition } from './EntryDetails';
+import { EntityDetails, type MentionPosition } from './EntityDetails';
 
-export type { MentionPosition } from './EntryDetails';
+export type { MentionPosition } from './EntityDetails';
 
 export type SaveState =
   | { readonly status: 'idle' }
@@ -12,6 +14,8 @@ export type SaveState =
 
 export interface TermCardProps {
   readonly entries: readonly EntryView[];
+  /** The page the card is on: an article layer from it reads "In this article". */
+  readonly pageUrl?: string;
   /** Where each shown entry stands among its mentions on this page. */
   readonly mentions: (key: string) => MentionPosition | undefined;
   /** Names of related entries that can be shown, by key. */
@@ -50,10 +54,14 @@ function SaveBar({ save, onSave, onUndo }: Pick<TermCardProps, 'save' | 'onSave'
   );
 }
 
-/** The hover card: every entry the hovered term names (several when the name is ambiguous). */
+/**
+ * The hover card: every entity the hovered term names (several when the name is ambiguous),
+ * each entity once however many packs know it.
+ */
 export function TermCard(props: TermCardProps) {
-  const { entries, mentions, relatedName, onStep, onShowEntry, onClose } = props;
-  const label = entries.map((e) => e.name).join(', ');
+  const { entries, pageUrl, mentions, relatedName, onStep, onShowEntry, onClose } = props;
+  const entities = useMemo(() => layerEntries(entries, pageUrl), [entries, pageUrl]);
+  const label = entities.map((e) => e.name).join(', ');
   return (
     <div
       class="card"
@@ -70,18 +78,18 @@ export function TermCard(props: TermCardProps) {
       <button type="button" class="close" aria-label="Close" onClick={onClose}>
         ×
       </button>
-      {entries.length > 1 && (
+      {entities.length > 1 && (
         <p class="ambiguous">
-          “{label}”: this name belongs to {entries.length} entries.
+          “{label}”: this name belongs to {entities.length} entries.
         </p>
       )}
-      {entries.map((entry) => (
-        <EntryDetails
-          key={entry.key}
-          entry={entry}
-          position={mentions(entry.key)}
+      {entities.map((entity) => (
+        <EntityDetails
+          key={entity.keys[0]}
+          entity={entity}
+          position={mentions(entity.keys[0]!)}
           relatedName={relatedName}
-          onStep={(delta) => onStep(entry.key, delta)}
+          onStep={(delta) => onStep(entity.keys[0]!, delta)}
           onShowEntry={onShowEntry}
         />
       ))}

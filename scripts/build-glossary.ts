@@ -1,10 +1,13 @@
 /**
  * `npm run glossary`: regenerates every bundled pack from its source folder and prints how
- * each entry was found. Exits non-zero, naming every problem, when a source is wrong.
+ * each entry was found, then the World pack from the world-countries dataset. Exits non-zero,
+ * naming every problem, when a source is wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError } from '../lib/glossary/build';
+import { isCountryEntry } from '../lib/glossary/world';
+import { worldPack } from './build-world';
 import { buildSource, GENERATED_DIR, packFile, serialisePack, sourceFolders } from './glossary-sources';
 
 let failed = false;
@@ -28,5 +31,21 @@ for (const dir of sourceFolders()) {
     failed = true;
     console.error(`${path.basename(dir)}: ${error instanceof BuildError ? error.message : String(error)}`);
   }
+}
+try {
+  const pack = worldPack();
+  const file = packFile(pack.id);
+  const json = serialisePack(pack);
+  writeFileSync(file, json);
+  const countries = pack.entries.filter(isCountryEntry);
+  const contextual = pack.entries.filter((e) => e.match.needsContext);
+  console.log(`world-countries → ${path.relative(process.cwd(), file)} (${Buffer.byteLength(json)} bytes)`);
+  console.log(
+    `  ${pack.entries.length} entries: ${countries.length} countries, ${pack.entries.length - countries.length} capitals; ` +
+      `${contextual.length} need context: ${contextual.map((e) => e.match.needsContext!.forms.join('/')).join(', ')}`,
+  );
+} catch (error) {
+  failed = true;
+  console.error(`world: ${String(error)}`);
 }
 process.exit(failed ? 1 : 0);

@@ -1,4 +1,5 @@
 /** What the background does for each request. */
+import { linkToReferences } from '@/lib/glossary/layers';
 import { createLruCache } from '@/lib/match/lru-cache';
 import {
   compilePageMatcher,
@@ -126,7 +127,10 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
         });
         const buildMs = Math.round(performance.now() - started);
         if (!pack) return { outcome: 'empty' as const, entries: 0, buildMs };
-        const outcome = await savePagePack(pack);
+        // "Ukraine" built from this page is world/ukraine: one card, the World line above the article's words.
+        base ??= loadBase();
+        const linked = { ...pack, entries: linkToReferences(pack.entries, (await base).entries) };
+        const outcome = await savePagePack(linked);
         return {
           outcome: outcome === 'unchanged' ? ('unchanged' as const) : ('built' as const),
           entries: pack.entries.length,

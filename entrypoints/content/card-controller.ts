@@ -202,6 +202,7 @@ export function createCardController(deps: CardDeps): CardController {
     render(
       h(TermCard, {
         entries: state.shown,
+        pageUrl: location.href,
         mentions: (key) => {
           const list = mentionsOf(key);
           if (!painter || list.length === 0) return undefined;

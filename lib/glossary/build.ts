@@ -12,6 +12,8 @@
 import * as v from 'valibot';
 import { compileMatcher, isAcronym } from '../match/compile';
 import { createScanner } from '../match/scan';
+import { checkGrounding } from './grounding';
+import { slugify } from '../text/slug';
 import { formKey, normalize, normalizeWithMap } from '../text/normalize';
 import type { CleanArticle } from './clean';
 import { type Curation, CurationSchema } from './curation';
@@ -45,15 +47,6 @@ export interface BuildReport {
 
 interface ArticleSentence extends Sentence {
   readonly paragraph: number;
-}
-
-export function slugify(name: string): string {
-  return normalize(name)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /** How often each form occurs in the sentences, with the extension's own matching rules. */
@@ -104,6 +97,16 @@ export function buildPack(article: CleanArticle, curationInput: unknown): { pack
       if (!counts.get(form)) problems.push(`"${form}" (entry "${e.name}") never occurs in the article`);
     }
     if (!e.summary) problems.push(`entry "${e.name}" has no summary`);
+    else {
+      const { problems: ungrounded } = checkGrounding(
+        { forms: [e.name, ...e.aliases, ...e.readerAliases], summary: e.summary, cites: e.cites },
+        sentences.map((s) => s.text),
+      );
+      for (const p of ungrounded) problems.push(`the summary of "${e.name}" ${p}`);
+    }
+    for (const form of e.needsContext?.forms ?? [])
+      if (![e.name, ...e.aliases, ...e.readerAliases].includes(form))
+        problems.push(`entry "${e.name}" needs context for "${form}", which is none of its forms`);
   }
   for (const form of excludedForms) {
     if (!counts.get(form)) problems.push(`the exclusion "${form}" never occurs in the article`);
@@ -192,6 +195,7 @@ export function buildPack(article: CleanArticle, curationInput: unknown): { pack
         name: e.name,
         aliases: allForms(e),
         kind: kinds.get(e.name)!.kind,
+        // The article is the entry's own context: every mention counts here.
         match: { caseSensitive: e.caseSensitive },
       },
     })),
@@ -237,9 +241,11 @@ export function buildPack(article: CleanArticle, curationInput: unknown): { pack
       aliases: [...new Set(allForms(e))],
       kind: kinds.get(e.name)!.kind,
       summary: e.summary!,
+      ...(e.general ? { general: e.general } : {}),
+      ...(e.sameAs?.length ? { sameAs: e.sameAs } : {}),
       mentions: mentions.get(id)!,
       related: related(id, e.related),
-      match: { caseSensitive },
+      match: { caseSensitive, ...(e.needsContext ? { needsContext: e.needsContext } : {}) },
     };
   });
   const unmentioned = entries.filter((e) => e.mentions.length === 0).map((e) => e.name);

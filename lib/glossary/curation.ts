@@ -21,6 +21,8 @@ export const CuratedEntrySchema = v.object({
   general: v.optional(GeneralSchema),
   /** Forms too generic to mark without the entry's context on the page, and the cues for it. */
   needsContext: v.optional(ContextRuleSchema),
+  /** The same entity in other packs ("world/tajikistan"). */
+  sameAs: v.optional(v.array(v.string())),
   /** Other names the article uses; each must occur in it. */
   aliases: v.optional(v.array(Form), []),
   /** Names readers meet elsewhere ("State Department"); the article need not use them. */

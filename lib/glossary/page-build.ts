@@ -12,7 +12,7 @@
 import { compileMatcher } from '../match/compile';
 import { createScanner } from '../match/scan';
 import { normalize, normalizeWithMap } from '../text/normalize';
-import { slugify } from './build';
+import { slugify } from '../text/slug';
 import { cleanPageBlocks } from './page-clean';
 import { extractPageEntities, type PageEntity } from './page-extract';
 import { type Entry, type Mention, PACK_FORMAT, type Pack, parsePack } from './schema';

@@ -69,6 +69,16 @@ export const EntrySchema = v.object({
   summaryQuote: v.optional(Text(2000)),
   /** The neutral line a card leads with on any page; the summary is the source's story. */
   general: v.optional(GeneralSchema),
+  /**
+   * Entries of other packs that are this same entity ("world/tajikistan"): a card shows them as
+   * one, in layers. Only links join entries: two "Moscow"s (Russia, Idaho) stay two.
+   */
+  sameAs: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/u, 'must be an entry key such as "world/russia"'))),
+      v.maxLength(10),
+    ),
+  ),
   mentions: v.pipe(v.array(MentionSchema), v.maxLength(500)),
   related: v.array(Slug),
   match: v.optional(MatchOptionsSchema, { caseSensitive: [] }),

@@ -48,9 +48,11 @@ test('arrow keys move through results, Enter opens the detail, Escape clears the
   await box.press('ArrowUp');
   await box.press('Enter');
   await expect(popup.getByRole('heading', { name: 'Moscow', level: 2 })).toBeVisible();
-  await expect(popup.getByText('In the article')).toBeVisible();
+  await expect(
+    popup.getByRole('heading', { name: /^In «Tajikistan and the Moscow terror attack fallout»/ }),
+  ).toBeVisible();
   await popup.getByRole('button', { name: 'Moscow terror attack' }).click();
-  await expect(popup.getByRole('heading', { name: 'Moscow terror attack' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Moscow terror attack', level: 2 })).toBeVisible();
   await popup.getByRole('button', { name: '‹ Back to results' }).click();
   await expect(box).toHaveValue('moscow');
   await box.press('Escape');

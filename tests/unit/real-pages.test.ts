@@ -24,8 +24,8 @@ function matchesOn(page: string): string[] {
   const html = readFileSync(path.join(REAL_PAGES, page, 'source.html'), 'utf8');
   // The pages' own CSS is irrelevant here; jsdom's complaints about it are noise.
   const { document } = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window;
-  return matchesIn(document, scanner, (text, f) => {
-    const ids = matcher.terms[f.term]!.entries.map((i) => matcher.entries[i]!.key);
+  return matchesIn(document, scanner, (text, _f, marked) => {
+    const ids = marked.map((i) => matcher.entries[i]!.key);
     return `${text} → ${ids.join('+')}`;
   });
 }
