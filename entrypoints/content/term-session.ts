@@ -39,6 +39,8 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
   // Names that need context ("Defense Ministry") wait for a cue ("Moscow") anywhere on the
   // page, and are painted the moment one turns up.
   const contexts = createContextTracker<PaintedTerm>(scanner.matcher);
+  // Blocks in page order across the session, for "a cue near it" (a rescan's blocks come after).
+  let blockIndex = 0;
   const keysOf = (entries: readonly number[]) =>
     entries.flatMap((e) => {
       const key = entryKey(e);
@@ -68,10 +70,11 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
         // A block whose nodes left the page while we yielded is not painted.
         if (!block.segments[0]!.node.isConnected) continue;
         stats.blocks++;
+        blockIndex++;
         const painted: PaintedTerm[] = [];
         for (const found of findTermsInBlock(block, scanner)) {
-          painted.push(...contexts.see(found.term));
-          const decision = contexts.decide(found.term, found.qualifier);
+          painted.push(...contexts.see(found.term, found.qualifier, blockIndex));
+          const decision = contexts.decide(found.term, found.qualifier, blockIndex);
           let keys = keysOf(decision.now);
           if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
           const later = decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
@@ -82,7 +85,7 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
             endContainer: found.endContainer,
             endOffset: found.endOffset,
           });
-          for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context);
+          for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
           if (keys.length === 0) continue;
           for (const k of keys) seen.add(k);
           painted.push({ range, keys });
@@ -125,6 +128,7 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
         measured('full', async () => {
           painter.removeWhere(() => true);
           contexts.reset();
+          blockIndex = 0;
           await paintRoots(roots);
         }),
       );

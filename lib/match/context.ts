@@ -20,8 +20,11 @@ const NOT_QUALIFIERS = new Set(
   ),
 );
 
-/** A capitalised word and an optional possessive, ending right before the match: "Israel's ". */
-const QUALIFIER = /(\p{Lu}[\p{L}\p{M}\p{N}.-]*?)(?:'s|')?\s+$/u;
+/**
+ * A capitalised word or a number, with an optional possessive, ending right before the match:
+ * "Israel's ", "Kazan ", "2002 " (another year's "Moscow terror attack").
+ */
+const QUALIFIER = /([\p{Lu}\p{Nd}][\p{L}\p{M}\p{N}.-]*?)(?:'s|')?\s+$/u;
 
 /** How far back to look for the word before a match: one long word and its space. */
 const LOOKBACK = 40;
@@ -76,15 +79,27 @@ export function decideEntries(
 }
 
 /**
- * A page's contexts over time: which it has named so far, and the mentions waiting for one.
- * `T` is whatever the caller paints (a range and its keys).
+ * How near a cue must be: within this many blocks (paragraphs) before or after the name. The
+ * issue's "near it": a ministry named three paragraphs after "Moscow" is still Moscow's; one
+ * at the other end of a long page, in another story, is not. Wider finds more true marks on
+ * long articles and more false ones on pages that carry several stories.
+ */
+export const NEAR_BLOCKS = 3;
+
+/**
+ * A page's contexts over time, block by block in page order: where each was named, and the
+ * mentions waiting for a cue near them. `T` is whatever the caller paints (a range and keys).
  */
 export interface ContextTracker<T> {
-  /** Records the contexts a match of `term` names; returns what was waiting for them. */
-  see(term: number): T[];
-  /** Which entries a match marks now, which wait (see `decideEntries`). */
-  decide(term: number, qualifier: string | undefined): EntryDecision;
-  wait(item: T, context: number): void;
+  /**
+   * Records the contexts a match of `term` in block `block` names, and returns what was waiting
+   * for them nearby. A cue that is itself qualified by another name ("the Kazan Kremlin") names
+   * nothing.
+   */
+  see(term: number, qualifier: string | undefined, block: number): T[];
+  /** Which entries a match in block `block` marks now, which wait (see `decideEntries`). */
+  decide(term: number, qualifier: string | undefined, block: number): EntryDecision;
+  wait(item: T, context: number, block: number): void;
   /** Forgets waiting items the predicate picks (their text left the page). */
   forget(predicate: (item: T) => boolean): void;
   /** A fresh page: nothing named, nothing waiting. */
@@ -92,30 +107,36 @@ export interface ContextTracker<T> {
 }
 
 export function createContextTracker<T>(matcher: CompiledMatcher): ContextTracker<T> {
-  const named = new Set<number>();
-  let waiting: { item: T; context: number }[] = [];
+  // The last block each context was named in.
+  const namedAt = new Map<number, number>();
+  let waiting: { item: T; context: number; block: number }[] = [];
+  const nearNamed = (block: number): ReadonlySet<number> =>
+    new Set([...namedAt].filter(([, at]) => block - at <= NEAR_BLOCKS).map(([c]) => c));
   return {
-    see(term) {
-      let fresh = false;
-      for (const c of matcher.terms[term]?.cueOf ?? [])
-        if (!named.has(c)) {
-          named.add(c);
-          fresh = true;
-        }
-      if (!fresh) return [];
-      const ready = waiting.filter((w) => named.has(w.context)).map((w) => w.item);
-      waiting = waiting.filter((w) => !named.has(w.context));
+    see(term, qualifier, block) {
+      const t = matcher.terms[term];
+      if (!t?.cueOf) return [];
+      // "the Kazan Kremlin" is not the Kremlin, so it is no cue for Moscow's ministries either.
+      if (t.needs && qualifier !== undefined) {
+        const own = t.needs.filter((n) => n >= 0);
+        if (!own.some((c) => matcher.contexts?.[c]?.cues.includes(qualifier))) return [];
+      }
+      for (const c of t.cueOf) namedAt.set(c, block);
+      // Mentions too far back can no longer meet a cue: later cues are farther still.
+      waiting = waiting.filter((w) => block - w.block <= NEAR_BLOCKS);
+      const ready = waiting.filter((w) => t.cueOf!.includes(w.context)).map((w) => w.item);
+      waiting = waiting.filter((w) => !t.cueOf!.includes(w.context));
       return ready;
     },
-    decide: (term, qualifier) => decideEntries(matcher, term, qualifier, named),
-    wait(item, context) {
-      waiting.push({ item, context });
+    decide: (term, qualifier, block) => decideEntries(matcher, term, qualifier, nearNamed(block)),
+    wait(item, context, block) {
+      waiting.push({ item, context, block });
     },
     forget(predicate) {
       waiting = waiting.filter((w) => !predicate(w.item));
     },
     reset() {
-      named.clear();
+      namedAt.clear();
       waiting = [];
     },
   };

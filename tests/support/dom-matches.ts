@@ -18,18 +18,20 @@ export function matchesIn(
   const contexts = createContextTracker<{ at: number; text: string; found: FoundTerm; entry: number }>(scanner.matcher);
   const marks: { at: number; text: string; found: FoundTerm; entries: number[] }[] = [];
   let at = 0;
-  for (const block of findContentRoots(document).flatMap((root) => collectBlocks(root))) {
-    for (const found of findTermsInBlock(block, scanner)) {
-      const range = document.createRange();
-      range.setStart(found.startContainer, found.startOffset);
-      range.setEnd(found.endContainer, found.endOffset);
-      const text = range.toString();
-      for (const w of contexts.see(found.term)) marks.push({ ...w, entries: [w.entry] });
-      const { now, waiting } = contexts.decide(found.term, found.qualifier);
-      for (const w of waiting) contexts.wait({ at, text, found, entry: w.entry }, w.context);
-      if (now.length > 0) marks.push({ at, text, found, entries: [...now] });
-      at++;
-    }
-  }
+  findContentRoots(document)
+    .flatMap((root) => collectBlocks(root))
+    .forEach((block, b) => {
+      for (const found of findTermsInBlock(block, scanner)) {
+        const range = document.createRange();
+        range.setStart(found.startContainer, found.startOffset);
+        range.setEnd(found.endContainer, found.endOffset);
+        const text = range.toString();
+        for (const w of contexts.see(found.term, found.qualifier, b)) marks.push({ ...w, entries: [w.entry] });
+        const { now, waiting } = contexts.decide(found.term, found.qualifier, b);
+        for (const w of waiting) contexts.wait({ at, text, found, entry: w.entry }, w.context, b);
+        if (now.length > 0) marks.push({ at, text, found, entries: [...now] });
+        at++;
+      }
+    });
   return marks.sort((a, b) => a.at - b.at).map((m) => describe(m.text, m.found, m.entries));
 }
