@@ -16,8 +16,11 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import seedPack from '../glossary/generated/tajikistan-moscow-attack.pack.json';
+import worldPack from '../glossary/generated/world.pack.json';
+import { parsePack } from '../lib/glossary/schema';
 import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import { benchPageBuild } from './bench-build';
+import { benchWorldCost } from './bench-world';
 import { hoverText } from '../tests/support/page-helpers';
 import { generateArticleHtml, generatePack } from '../tests/support/generate';
 import { startStaticServer } from '../tests/support/static-server';
@@ -163,10 +166,24 @@ async function main() {
   const bigPack = generatePack(10_000, 42, 'bench-10000');
   const seedNames = seedPack.entries.flatMap((e) => [e.name, ...e.aliases]);
   const bigNames = bigPack.entries.map((e) => e.name);
+  // mark.js is given every name Glossa matches, bundled packs included, for a fair comparison.
+  const worldNames = parsePack(worldPack).entries.flatMap((e) => [e.name, ...e.aliases]);
   const server = await startStaticServer();
-  server.route('/generated-1mb.html', {
-    body: generateArticleHtml(1_000_000, [...seedNames, ...bigNames.filter((_, i) => i % 10 === 0)]),
-  });
+  const oneMb = generateArticleHtml(1_000_000, [...seedNames, ...bigNames.filter((_, i) => i % 10 === 0)]);
+  server.route('/generated-1mb.html', { body: oneMb });
+
+  // The World pack's cost, side by side in one process (BENCH_ONLY=world stops here).
+  const world = benchWorldCost(oneMb, parsePack(seedPack), parsePack(worldPack), Math.max(RUNS, 7));
+  console.log(
+    `\nThe World pack (${world.entries.world} entries) on the 1 MB page, the content script's scan code in Node, ` +
+      `medians, interleaved:\n  seed alone (${world.entries.seed} entries): ${fmt(world.seedOnlyMs)} ms, ${world.marks.seedOnly} marks\n` +
+      `  seed + World: ${fmt(world.withWorldMs)} ms, ${world.marks.withWorld} marks ` +
+      `(${fmt(world.withWorldMs / world.seedOnlyMs, 2)}× the time)`,
+  );
+  if (process.env.BENCH_ONLY === 'world') {
+    await server.close();
+    return;
+  }
 
   const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumArgs() });
   // tsx compiles with esbuild's keepNames, which wraps named functions inside page.evaluate
@@ -228,8 +245,8 @@ async function main() {
 
   const rows: Row[] = [];
   for (const [packName, terms] of [
-    ['seed (28 entries)', [...seedNames]],
-    ['10,000 entries', [...seedNames, ...bigPack.entries.flatMap((e) => [e.name, ...e.aliases])]],
+    ['seed + World (bundled)', [...seedNames, ...worldNames]],
+    ['10,000 entries', [...seedNames, ...worldNames, ...bigPack.entries.flatMap((e) => [e.name, ...e.aliases])]],
   ] as const) {
     if (packName.startsWith('10,000')) {
       const result = await send({ type: 'importPack', pack: bigPack });
