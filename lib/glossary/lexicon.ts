@@ -48,11 +48,13 @@ export const isDemonym = (w: string) => has(w, 'Demonym') || (/s$/u.test(w) && h
 
 /** Titles that stand before a name ("President", "Prime Minister", "spokesman"). */
 const EXTRA_TITLES = new Set(
-  'president minister secretary chancellor senator governor premier mayor spokesman spokeswoman spokesperson ambassador envoy general admiral colonel commander chief chairman chairwoman director leader king queen prince princess pope rabbi imam sheikh judge lawmaker congressman congresswoman rep sen gov gen col lt sgt'.split(
+  'president minister secretary chancellor senator governor premier mayor spokesman spokeswoman spokesperson ambassador envoy general admiral colonel commander chief chairman chairwoman director leader king queen prince princess pope rabbi imam sheikh judge lawmaker congressman congresswoman rep sen gov gen col lt sgt editor correspondent columnist'.split(
     ' ',
   ),
 );
 export const isTitleWord = (w: string) => EXTRA_TITLES.has(w.toLowerCase()) || has(w, 'Actor');
+/** An office proper ("Minister", "Editor"), not any word for a person ("Courier", "Stranger"). */
+export const isOfficeTitle = (w: string) => EXTRA_TITLES.has(w.toLowerCase());
 
 /**
  * A word compromise knows as an ordinary word (noun, verb, adjective…) and not as a name:

@@ -26,6 +26,7 @@ import {
   isLastName,
   isMonthOrDay,
   isNoun,
+  isOfficeTitle,
   isOrganizationWord,
   isPartyMember,
   isPlaceWord,
@@ -44,7 +45,10 @@ export interface PageEntity {
   readonly count: number;
 }
 
-const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th))`;
+const PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]/u;
+// A name word: capitalised ("Netanyahu", "U.S.", "Urban-Brookings"), an ordinal ("201st"), or a
+// lower-case particle joined to a capitalised name ("al-Bashir", "bin-Salman", "de-Gaulle").
+const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th)|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]\p{Lu}[\p{L}\p{M}'’]*)`;
 const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for(?:\s+a)?|de|du|al|bin|van|von|der|da))+\s+`;
 /** Runs of capitalised words, joined by spaces, hyphens or lower-case connectors ("Council on Foreign Relations"). */
 const PHRASE = new RegExp(`${WORD}(?:(?:${CONNECTOR}|\\s+)${WORD})*`, 'gu');
@@ -195,6 +199,11 @@ function isNameLike(words: readonly string[]): boolean {
   )
     return false;
   if (/^\d/u.test(text) && words.length === 1) return false;
+  // "Security Editor", "Foreign Minister": a title with no name after it.
+  if (words.length > 1 && isOfficeTitle(bare(words.at(-1)!))) return false;
+  // "New Zealanders", "Londoner": people of a place the lexicon knows, not an entity.
+  const stem = text.replace(/ers?$/u, '');
+  if (stem !== text && isPlaceWord(stem)) return false;
   return true;
 }
 
@@ -231,6 +240,9 @@ interface Candidate {
   /** Occurrences followed by a lower-case noun ("Tajik migrants"). */
   beforeNoun: number;
 }
+
+/** A surname without its particle: "al-Bashir" is "Bashir" when the article shortens it. */
+const surnameOf = (word: string) => word.replace(PARTICLE, '');
 
 /** The initials of a name's capitalised words ("International Criminal Court" → "ICC"). */
 const initialsOf = (words: readonly string[]) =>
@@ -361,7 +373,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
   for (const c of multi) entities.set(formKey(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
   for (const c of singles) {
     const word = c.words[0]!;
-    const owners = multi.filter((m) => m.words.at(-1) === word && kindOf(m.words, m.personHint) === 'person');
+    const owners = multi.filter(
+      (m) => surnameOf(m.words.at(-1)!) === word && kindOf(m.words, m.personHint) === 'person',
+    );
     if (owners.length === 1) {
       const owner = entities.get(formKey(owners[0]!.text))!;
       owner.aliases.add(word);
@@ -371,6 +385,14 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
     }
     // A surname two people share is left unmarked rather than given to the wrong one.
     if (owners.length > 1) continue;
+    // "Dan" after "Dan Goodin": a first name alone, when one person of the article has it.
+    const firstOf = multi.filter((m) => m.words[0] === word && kindOf(m.words, m.personHint) === 'person');
+    if (firstOf.length === 1 && isFirstName(word)) {
+      const owner = entities.get(formKey(firstOf[0]!.text))!;
+      owner.aliases.add(word);
+      owner.c.count += c.count;
+      continue;
+    }
     const letters = word.replace(/[.\-–]/gu, '');
     if (isAcronymWord(word)) {
       const named = multi.filter((m) => initialsOf(m.words) === letters);

@@ -30,7 +30,11 @@ export interface QualityRow {
 }
 
 // Annotators write "the West" and "West" alike.
-const annotatedKey = (f: string) => formKey(f).replace(/^the /u, '');
+// and "Remain Co." for the form the matcher reads as "Remain Co" (a full stop ends no word).
+const annotatedKey = (f: string) =>
+  formKey(f)
+    .replace(/^the /u, '')
+    .replace(/[.,]+$/u, '');
 
 /** The article blocks the content script would send: the page's content roots, block by block. */
 export function pageBlocks(page: string): { blocks: string[]; title: string } {

@@ -50,6 +50,13 @@ describe('page entity extraction', () => {
       ['Senate'],
     ],
     ['a common word capitalised once mid-sentence is not', ['It is a Budget matter for the committee.'], []],
+    [
+      'a particle joined to a name',
+      ['The court charged Omar Hassan al-Bashir with genocide.'],
+      ['Omar Hassan al-Bashir'],
+    ],
+    ['people of a place are no entity', ['Many New Zealanders voted, and Londoners too.'], []],
+    ['a title with no name after it', ['He is the Security Editor of the paper.'], []],
   ])('%s', (_why, paragraphs, expected) => {
     expect(names(...paragraphs).sort()).toEqual([...expected].sort());
   });
@@ -80,6 +87,16 @@ describe('page entity extraction', () => {
     ],
   ])('merges variants: %s', (_why, paragraphs, name, aliases) => {
     expect(entitiesOf(...paragraphs).find((e) => e.name === name)?.aliases).toEqual(aliases);
+  });
+
+  it('merges a surname without its particle into the full name', () => {
+    const [e] = entitiesOf('The court charged Omar Hassan al-Bashir.', 'Later, Mr. Bashir appealed.');
+    expect(e).toMatchObject({ name: 'Omar Hassan al-Bashir', aliases: ['Bashir'] });
+  });
+
+  it('merges a first name alone into the one person who has it', () => {
+    const [e] = entitiesOf('Dan Goodin wrote it.', 'Later, Dan corrected it.');
+    expect(e).toMatchObject({ name: 'Dan Goodin', aliases: ['Dan'] });
   });
 
   it('leaves a surname two people share unmarked', () => {
