@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EntryView } from '@/lib/messages';
+import { trusted } from './trusted';
 
 /** Sentences shown before "Show N more": enough to place the entry, short enough for a card. */
 const SHOWN_MENTIONS = 2;
@@ -70,7 +71,7 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
               class="link"
               aria-expanded={expanded}
               aria-controls={listId}
-              onClick={() => setExpanded(!expanded)}
+              onClick={trusted(() => setExpanded(!expanded))}
             >
               {expanded ? 'Show fewer' : `Show ${hidden} more`}
             </button>
@@ -89,7 +90,7 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
           <ul>
             {related.map((r) => (
               <li key={r.key}>
-                <button type="button" class="link" onClick={() => onShowEntry(r.key)}>
+                <button type="button" class="link" onClick={trusted(() => onShowEntry(r.key))}>
                   {r.name}
                 </button>
               </li>

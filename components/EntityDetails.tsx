@@ -2,6 +2,7 @@ import type { EntityLayers } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
 import { ArticleLayer } from './ArticleLayer';
 import { KIND_LABELS } from './kind-labels';
+import { trusted } from './trusted';
 
 export interface MentionPosition {
   /** 0-based index of the mention the card is attached to, among the entity's mentions on the page. */
@@ -57,10 +58,14 @@ export function EntityDetails({ entity, position, relatedName, onStep, onShowEnt
           </span>
           {position.count > 1 && onStep && (
             <span class="steps">
-              <button type="button" aria-label={`Previous mention of ${entity.name}`} onClick={() => onStep?.(-1)}>
+              <button
+                type="button"
+                aria-label={`Previous mention of ${entity.name}`}
+                onClick={trusted(() => onStep?.(-1))}
+              >
                 ‹ Previous
               </button>
-              <button type="button" aria-label={`Next mention of ${entity.name}`} onClick={() => onStep?.(1)}>
+              <button type="button" aria-label={`Next mention of ${entity.name}`} onClick={trusted(() => onStep?.(1))}>
                 Next ›
               </button>
             </span>

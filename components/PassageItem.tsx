@@ -58,9 +58,12 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
       )}
       {passage.entries.length > 0 && (
         <ul class="chips" aria-label="Glossary entries in this passage">
-          {passage.entries.map((k) => (
-            <li key={k}>{entryName(k) ?? k.split('/').pop()}</li>
-          ))}
+          {/* One chip per name: Tajikistan in the World pack and in an article is one entity. */}
+          {[...new Map(passage.entries.map((k) => [entryName(k) ?? k.split('/').pop()!, k])).entries()].map(
+            ([name, k]) => (
+              <li key={k}>{name}</li>
+            ),
+          )}
         </ul>
       )}
       <label class="field">

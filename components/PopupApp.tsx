@@ -68,14 +68,33 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
     performance.measure('glossa-search-index', { start, end: performance.now(), detail: { entries: entries.length } });
     return built;
   }, [entries]);
+  // Entities, each with every pack's layer of it: Tajikistan in the World pack and in an article is one.
+  const entities = useMemo(() => layerEntries(entries ?? []), [entries]);
+  const entityOf = useMemo(() => new Map(entities.flatMap((e) => e.keys.map((k) => [k, e] as const))), [entities]);
+  /** One row per entity, shown by the entity's lead entry. */
+  const perEntity = useCallback(
+    (list: readonly EntryView[]) => {
+      const seen = new Set<string>();
+      return list.flatMap((e) => {
+        const lead = byKey.get(entityOf.get(e.key)?.keys[0] ?? e.key) ?? e;
+        if (seen.has(lead.key)) return [];
+        seen.add(lead.key);
+        return [lead];
+      });
+    },
+    [byKey, entityOf],
+  );
   // With no query, the list browses the glossary alphabetically; with one, it ranks matches.
   const browse = useMemo(
-    () => [...(entries ?? [])].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_RESULTS),
-    [entries],
+    () => perEntity([...(entries ?? [])].sort((a, b) => a.name.localeCompare(b.name))).slice(0, MAX_RESULTS),
+    [entries, perEntity],
   );
   const results = useMemo(
-    () => (index && query.trim() ? index.search(query, MAX_RESULTS).flatMap((h) => byKey.get(h.key) ?? []) : browse),
-    [index, query, byKey, browse],
+    () =>
+      index && query.trim()
+        ? perEntity(index.search(query, MAX_RESULTS).flatMap((h) => byKey.get(h.key) ?? []))
+        : browse,
+    [index, query, byKey, browse, perEntity],
   );
 
   // Script time per keystroke, from the input event to the rendered results (`npm run bench`).
@@ -88,9 +107,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
   const updateSettings = (patch: Partial<Settings>) =>
     send({ type: 'updateSettings', patch }).then(setSettings, (e: unknown) => setError(String(e)));
 
-  // The entity the chosen entry belongs to, with every pack's layer of it.
-  const entities = useMemo(() => layerEntries(entries ?? []), [entries]);
-  const shown = detail ? entities.find((e) => e.keys.includes(detail)) : undefined;
+  const shown = detail ? entityOf.get(detail) : undefined;
   // One line per entity on the page: Russia in the World pack and in an article is one name.
   const onPage = useMemo(() => {
     if (page.status !== 'ready') return [];
@@ -232,11 +249,12 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
       )}
       {!query.trim() && entries && (
         <h2 class="list-title">
-          Glossary · {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
-          {entries.length > MAX_RESULTS && <span class="muted"> (type to search them all)</span>}
+          Glossary · {entities.length} {entities.length === 1 ? 'entry' : 'entries'}
+          {entities.length > MAX_RESULTS && <span class="muted"> (type to search them all)</span>}
         </h2>
       )}
-      <ul class="results" id="glossa-results" role="listbox" aria-label="Glossary entries">
+      {/* Focusable: a list longer than the popup scrolls, and keyboard users must reach it too. */}
+      <ul class="results" id="glossa-results" role="listbox" aria-label="Glossary entries" tabIndex={0}>
         {results.map((e, i) => (
           <li
             key={e.key}

@@ -93,10 +93,16 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
 
   const importFile = async (file: File) => {
     try {
-      const { added, skipped } = await send({ type: 'importPassages', text: await file.text() });
+      const { added, skipped, rejected, problems } = await send({ type: 'importPassages', text: await file.text() });
+      const unsafe = rejected
+        ? `; ${rejected} left out as unsafe (${problems
+            .slice(0, 3)
+            .map((p) => p.reason)
+            .join('; ')}${rejected > 3 ? '…' : ''})`
+        : '';
       setNotice({
-        text: `Imported ${added} ${added === 1 ? 'passage' : 'passages'}${skipped ? `; ${skipped} already here` : ''}.`,
-        tone: 'info',
+        text: `Imported ${added} ${added === 1 ? 'passage' : 'passages'}${skipped ? `; ${skipped} already here` : ''}${unsafe}.`,
+        tone: rejected ? 'error' : 'info',
       });
       await reload();
     } catch (e) {

@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { layerEntries } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
 import { EntityDetails, type MentionPosition } from './EntityDetails';
+import { trusted } from './trusted';
 
 export type { MentionPosition } from './EntityDetails';
 
@@ -35,14 +36,14 @@ function SaveBar({ save, onSave, onUndo }: Pick<TermCardProps, 'save' | 'onSave'
         <p class="status" role="status">
           {save.duplicate ? 'Already in your reading list.' : 'Saved to your reading list.'}{' '}
           {!save.duplicate && (
-            <button type="button" class="link" onClick={onUndo}>
+            <button type="button" class="link" onClick={trusted(() => onUndo())}>
               Undo
             </button>
           )}
         </p>
       ) : (
         <>
-          <button type="button" class="primary" disabled={save.status === 'saving'} onClick={onSave}>
+          <button type="button" class="primary" disabled={save.status === 'saving'} onClick={trusted(() => onSave())}>
             {save.status === 'saving' ? 'Saving…' : 'Save passage'}
           </button>
           <p class="status" role="status">
@@ -69,13 +70,13 @@ export function TermCard(props: TermCardProps) {
       aria-label={`Glossa: ${label}`}
       tabIndex={-1}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
+        if (e.key === 'Escape' && e.isTrusted) {
           e.stopPropagation();
           onClose();
         }
       }}
     >
-      <button type="button" class="close" aria-label="Close" onClick={onClose}>
+      <button type="button" class="close" aria-label="Close" onClick={trusted(() => onClose())}>
         ×
       </button>
       {entities.length > 1 && (

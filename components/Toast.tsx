@@ -1,3 +1,5 @@
+import { trusted } from './trusted';
+
 export interface ToastProps {
   readonly message: string;
   readonly tone: 'info' | 'error';
@@ -11,11 +13,11 @@ export function Toast({ message, tone, action, onDismiss }: ToastProps) {
     <div class={`toast ${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <span>{message}</span>
       {action && (
-        <button type="button" class="link" onClick={action.onClick}>
+        <button type="button" class="link" onClick={trusted(() => action.onClick())}>
           {action.label}
         </button>
       )}
-      <button type="button" class="dismiss" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" class="dismiss" aria-label="Dismiss" onClick={trusted(() => onDismiss())}>
         ×
       </button>
     </div>

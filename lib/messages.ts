@@ -7,6 +7,7 @@
  * The transport (`browser.runtime.sendMessage`, `browser.tabs.sendMessage`) is passed in,
  * so this module stays pure and testable.
  */
+import type { ImportResult } from './db/passages';
 import * as v from 'valibot';
 import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
@@ -44,7 +45,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** Undo of a save just made from a page: allowed from that page, for a short while. */
   v.object({ type: v.literal('undoSave'), id: Key }),
   /** A page's saved passages, to paint them again. `url` is the page's canonical URL. */
-  v.object({ type: v.literal('passagesForPage'), url: v.pipe(v.string(), v.maxLength(4000)) }),
+  // For the sender's own page only: the background reads its URL from the browser, not the message.
+  v.object({ type: v.literal('passagesForPage') }),
   /** Whether each of this page's passages was found on it. */
   v.object({
     type: v.literal('reportFound'),
@@ -107,7 +109,7 @@ export interface BackgroundResponses {
   updatePassage: Passage;
   deletePassage: Passage | null;
   restorePassage: null;
-  importPassages: { added: number; skipped: number };
+  importPassages: ImportResult;
   openPassage: null;
 }
 

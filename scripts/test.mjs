@@ -19,6 +19,7 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
   ['unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`]],
   ['build (Chrome MV3)', 'npx', ['wxt', 'build']],
+  ['build (Chrome MV3, e2e mode: open shadow root for the tests)', 'npx', ['wxt', 'build', '--mode', 'e2e']],
   ['build (Firefox) and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']],
   [
     'end-to-end tests (Chromium)',

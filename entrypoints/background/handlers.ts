@@ -1,6 +1,8 @@
 /** What the background does for each request. */
 import { linkToReferences } from '@/lib/glossary/layers';
 import { createLruCache } from '@/lib/match/lru-cache';
+import { isWebUrl } from '@/lib/passages/url';
+import { createRateLimiter } from '@/lib/rate-limit';
 import {
   compilePageMatcher,
   getEntries,
@@ -60,6 +62,12 @@ export interface Handlers {
  */
 const PAGE_MATCHER_CACHE_SIZE = 4;
 
+/**
+ * Saves a tab may make: a reader saves a passage every few seconds at most; a page that drove
+ * the UI could save hundreds. Ten a minute leaves the reader room and the page none.
+ */
+const SAVES_PER_TAB = { max: 10, windowMs: 60_000 };
+
 /** How long after a save the page that made it may undo it. */
 const UNDO_WINDOW_MS = 2 * 60_000;
 
@@ -74,6 +82,7 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
   const pageMatchers = createLruCache<string, CompiledMatcher>(PAGE_MATCHER_CACHE_SIZE);
   const pageMatcher = (entries: StoredEntry[], version: string, page: { hash: string; entries: StoredEntry[] }) =>
     pageMatchers.getOrCreate(`${version}+${page.hash}`, () => compilePageMatcher(entries, version, page));
+  const saveLimit = createRateLimiter(SAVES_PER_TAB);
   // Which tab made each recent save: only that tab may undo it, and only for a short while.
   // Kept in memory on purpose: after a service-worker restart, undo falls back to the reading list.
   const recentSaves = new Map<string, { tabId: number; at: number }>();
@@ -154,7 +163,16 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
         return removed;
       }
       case 'savePassage': {
-        const result = await savePassage(request.passage);
+        let passage = request.passage;
+        if (context.tabId !== undefined) {
+          if (!saveLimit.allow(context.tabId, Date.now()))
+            throw new Error('Too many saves from this page in a minute. Wait a little, then save again.');
+          // A page's passage is kept under the page's own URL, as the browser reports it.
+          const own = pageUrlsFor(context.senderUrl)[0];
+          if (!own) throw new Error('Glossa saves passages from web pages only.');
+          passage = { ...passage, url: own };
+        }
+        const result = await savePassage(passage);
         if (!result.duplicate && context.tabId !== undefined) {
           recentSaves.set(result.passage.id, { tabId: context.tabId, at: Date.now() });
         }
@@ -167,7 +185,7 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
         return (await deletePassage(request.id)) !== undefined;
       }
       case 'passagesForPage': {
-        const urls = pageUrlsFor(context.senderUrl, request.url);
+        const urls = pageUrlsFor(context.senderUrl);
         const passages = (await Promise.all(urls.map(passagesForUrl))).flat();
         const unique = [...new Map(passages.map((p) => [p.id, p])).values()];
         const reveal = context.tabId === undefined ? undefined : pendingReveals.get(context.tabId);
@@ -199,6 +217,8 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
       case 'openPassage': {
         const passage = await getPassage(request.id);
         if (!passage) throw new Error('That passage no longer exists.');
+        // Only web pages open: a passage stored before URLs were checked may hold anything.
+        if (!isWebUrl(passage.url)) throw new Error('That passage’s address is not a web page, so it is not opened.');
         const tabId = await openTab(passage.url);
         if (tabId !== undefined) pendingReveals.set(tabId, passage.id);
         return null;

@@ -59,6 +59,11 @@ interface State {
   save: SaveState;
   /** Focus to give back when a card opened from the keyboard closes. */
   returnFocus: Element | null;
+  /**
+   * The card's lifetime: aborted when it closes or another card opens, so a late answer (a
+   * save, an undo, a fetch) never lands in a card it was not asked from.
+   */
+  lifetime: AbortController;
 }
 
 export function createCardController(deps: CardDeps): CardController {
@@ -133,9 +138,10 @@ export function createCardController(deps: CardDeps): CardController {
 
   async function showEntry(key: string) {
     if (!state) return;
+    const { signal } = state.lifetime;
     await deps.fetchEntries([key]);
     const entry = deps.entries().get(key);
-    if (!entry || !state) return;
+    if (!entry || !state || signal.aborted) return;
     state = { ...state, shown: [entry] };
     paint();
     card()?.focus();
@@ -160,10 +166,13 @@ export function createCardController(deps: CardDeps): CardController {
     }
     state = { ...state, save: { status: 'saving' } };
     paint();
+    const { signal } = state.lifetime;
     try {
       const result = await deps.send({ type: 'savePassage', passage });
+      if (signal.aborted) return;
       if (state) state = { ...state, save: { status: 'saved', id: result.passage.id, duplicate: result.duplicate } };
     } catch (error) {
+      if (signal.aborted) return;
       if (state)
         state = {
           ...state,
@@ -175,7 +184,9 @@ export function createCardController(deps: CardDeps): CardController {
 
   async function undo() {
     if (state?.save.status !== 'saved') return;
+    const { signal } = state.lifetime;
     const undone = await deps.send({ type: 'undoSave', id: state.save.id }).catch(() => false);
+    if (signal.aborted) return;
     if (state) {
       state = {
         ...state,
@@ -190,6 +201,7 @@ export function createCardController(deps: CardDeps): CardController {
   function close() {
     if (!state) return;
     const returnFocus = state.returnFocus;
+    state.lifetime.abort();
     state = undefined;
     if (ui) render(null, ui.mount);
     if (returnFocus instanceof HTMLElement) returnFocus.focus();
@@ -229,7 +241,8 @@ export function createCardController(deps: CardDeps): CardController {
       const since = options.since ?? performance.now();
       ui ??= deps.ui();
       const returnFocus = options.focus ? document.activeElement : null;
-      state = { anchor: term, pointer, shown, save: { status: 'idle' }, returnFocus };
+      state?.lifetime.abort();
+      state = { anchor: term, pointer, shown, save: { status: 'idle' }, returnFocus, lifetime: new AbortController() };
       paint();
       const el = card();
       el?.classList.toggle('dark', isDarkBackground(term.range.startContainer.parentElement));
@@ -264,6 +277,7 @@ export function createCardController(deps: CardDeps): CardController {
       }
     },
     destroy() {
+      state?.lifetime.abort();
       state = undefined;
       if (flashTimer !== undefined) clearTimeout(flashTimer);
       CSS.highlights.delete(FLASH_HIGHLIGHT);

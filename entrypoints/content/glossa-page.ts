@@ -22,6 +22,7 @@ import cardCss from '@/components/TermCard.css?inline';
 import { createCardController } from './card-controller';
 import { createNotices } from './notices';
 import { passageFromRange } from './passage-input';
+import { createPassageOverlay } from './passage-overlay';
 import { createSavedPassages } from './saved-passages';
 import { lazyUiHost } from './ui-host';
 import { type DomChanges, watchDom } from './dom-watcher';
@@ -33,6 +34,9 @@ import { createTermSession, isHidden, type TermSession } from './term-session';
 export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> {
   const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
   let settings: Settings;
+  // Off (for this site or everywhere) means off: no messages beyond reading the setting, no
+  // paint, no answers. False until the settings say otherwise.
+  let on = false;
   let matcher: CompiledMatcher;
   let painter: Painter | undefined;
   let session: TermSession | undefined;
@@ -47,7 +51,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     ui: ui.get,
   });
   const notices = createNotices(ui.get);
-  const saved = createSavedPassages(send, (range) => card.revealRange(range));
+  const overlay = createPassageOverlay(ctx, ui.get);
+  const saved = createSavedPassages(send, overlay, (range) => overlay.reveal(range));
 
   /** Saves the reader's selection: from the context menu or the keyboard shortcut. */
   async function saveSelection(): Promise<TabResponses['saveSelection']> {
@@ -128,12 +133,15 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     entries = new Map();
     // Settings first: on a site where Glossa is off, nothing else is asked for or sent.
     settings = await send({ type: 'getSettings' });
-    if (signal.aborted || !isActiveOn(settings, location.hostname)) return;
+    on = isActiveOn(settings, location.hostname);
+    if (!on) saved.clear();
+    if (signal.aborted || !on) return;
     // A tab opened in the background is built and scanned when the reader first looks at it.
     await whenVisible(ctx);
     if (!options.built) await buildGlossary(false, signal);
     if (signal.aborted) return;
     ({ matcher, settings } = await send({ type: 'getMatcher' }));
+    on = isActiveOn(settings, location.hostname);
     if (signal.aborted || !isActiveOn(settings, location.hostname)) return;
     painter = createPainter(highlightName(settings.highlightStyle));
     session = createTermSession({
@@ -170,6 +178,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   function onDomChange({ containers, removed }: DomChanges) {
     if (!session) return;
+    overlay.schedule();
     const current = findContentRoots(document);
     const sameRoots = current.length === roots.length && current.every((r, i) => r === roots[i]);
     if (!sameRoots || containers.some((c) => roots.some((r) => c.contains(r)))) {
@@ -185,8 +194,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   await restart();
   watchDom(ctx, onDomChange);
-  // Passages saved from this page are painted even where glossary marking is off.
-  void saved.refresh().catch((e: unknown) => console.warn('Glossa: saved passages unavailable:', e));
+  if (on) void saved.refresh().catch((e: unknown) => console.warn('Glossa: saved passages unavailable:', e));
 
   const hover = watchHover(ctx, {
     painter: () => painter,
@@ -200,8 +208,24 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (event.key === 'Escape' && card.isOpen()) card.close();
   });
   // The card follows its term as the page scrolls, and closes when the term scrolls away.
-  ctx.addEventListener(window, 'scroll', () => card.follow(), { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', () => card.follow(), { passive: true });
+  ctx.addEventListener(
+    window,
+    'scroll',
+    () => {
+      card.follow();
+      overlay.schedule();
+    },
+    { capture: true, passive: true },
+  );
+  ctx.addEventListener(
+    window,
+    'resize',
+    () => {
+      card.follow();
+      overlay.schedule();
+    },
+    { passive: true },
+  );
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
     const parsed = parseTabRequest(raw);
@@ -210,13 +234,20 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     return answer(async (): Promise<TabResponses[typeof request.type]> => {
       switch (request.type) {
         case 'glossaryChanged':
-        case 'settingsChanged':
+        case 'settingsChanged': {
+          const wasOn = on;
           await restart();
+          if (on && !wasOn) await saved.refresh();
           return null;
-        case 'pageTerms':
-          return countTerms(painter?.all() ?? []);
+        }
         case 'pageInfo':
           return { hostname: location.hostname, title: document.title };
+      }
+      // Off means off: beyond the setting and the page's name, nothing is answered.
+      if (!on) return offAnswer(request.type);
+      switch (request.type) {
+        case 'pageTerms':
+          return countTerms(painter?.all() ?? []);
         case 'revealTerm':
           return card.revealFirst(request.key);
         case 'saveSelection':
@@ -272,6 +303,18 @@ function termAtSelection(painter: Painter | undefined): PaintedTerm | undefined 
   }
   // A selection that begins before a term (a double-clicked word, a line): the first term inside it.
   return painter.all().find((t) => range.isPointInRange(t.range.startContainer, t.range.startOffset));
+}
+
+/** What a page where Glossa is off gets: nothing it could learn from. */
+function offAnswer<T extends keyof TabResponses>(type: T): TabResponses[T] {
+  const answers: { [K in keyof TabResponses]?: TabResponses[K] } = {
+    pageTerms: [],
+    revealTerm: false,
+    openCardAtSelection: false,
+    saveSelection: { saved: false, duplicate: false, message: 'Glossa is off on this site.' },
+    buildGlossary: { entries: 0, message: 'Glossa is off on this site. Turn it on in the popup first.' },
+  };
+  return answers[type] as TabResponses[T];
 }
 
 function countTerms(terms: readonly PaintedTerm[]): { key: string; count: number }[] {

@@ -109,6 +109,8 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
   };
 
   ctx.addEventListener(document, 'pointermove', (event) => {
+    // A page's script can dispatch pointer events over a term; only the reader's own open cards.
+    if (!event.isTrusted) return;
     last = event;
     // Hit-test at most once a frame, however fast the pointer moves.
     frame ??= ctx.requestAnimationFrame(evaluate);

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './highlights.css';
 import { startGlossaPage } from './glossa-page';
+import { ownContext } from './own-context';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -8,9 +9,11 @@ export default defineContentScript({
   // CSP cannot block them and no <style> element is added to the page.
   cssInjectionMode: 'manifest',
   runAt: 'document_idle',
-  main(ctx) {
+  // No window.postMessage announcing the extension (and its id) to the page.
+  noScriptStartedPostMessage: true,
+  main(wxtContext) {
     // Only HTML articles: not SVG, XML feeds, JSON or plain-text documents.
     if (!/^(text\/html|application\/xhtml\+xml)$/.test(document.contentType) || !document.body) return;
-    void startGlossaPage(ctx);
+    void startGlossaPage(ownContext(wxtContext));
   },
 });

@@ -4,9 +4,9 @@ import { passageUrlFor } from '@/lib/passages/page-match';
 import type { PassageInput } from '@/lib/passages/schema';
 import type { Painter } from './painter';
 
-/** The URL this page's passages are kept under (see passageUrlFor). */
-export function canonicalUrl(): string {
-  return passageUrlFor(location.href, document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href);
+/** The URL this page's passages are kept under (see passageUrlFor: never a declared canonical). */
+export function pageUrl(): string {
+  return passageUrlFor(location.href);
 }
 
 /**
@@ -29,7 +29,7 @@ export function passageFromRange(range: AbstractRange, painter: Painter | undefi
     text: text.slice(0, 20_000),
     quote: selectors.quote,
     position: selectors.position,
-    url: canonicalUrl(),
+    url: pageUrl(),
     title: document.title.slice(0, 1000),
     entries: [...entries].slice(0, 500),
   };

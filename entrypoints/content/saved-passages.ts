@@ -1,17 +1,15 @@
 /**
- * Found again: paints the passages saved from this page under their own highlight
- * ("glossa-passage", styled apart from glossary terms), re-found by quote when the page
- * changed a little, and tells the background which could not be placed, so the reading list
- * can say so instead of dropping them silently.
+ * Found again: paints the passages saved from this page (in the closed shadow root, where the
+ * page cannot read them: passage-overlay.ts), re-found by quote when the page changed a
+ * little, and tells the background which could not be placed, so the reading list can say so
+ * instead of dropping them silently.
  */
 import { anchor } from '@/lib/anchoring/anchor';
 import { rootText } from '@/lib/anchoring/describe';
 import { locateIn } from '@/lib/dom/blocks';
 import type { BackgroundClient } from '@/lib/messages';
 import type { Passage } from '@/lib/passages/schema';
-import { canonicalUrl } from './passage-input';
-
-export const PASSAGE_HIGHLIGHT = 'glossa-passage';
+import type { PassageOverlay } from './passage-overlay';
 
 export interface SavedPassages {
   /** Fetches, anchors and paints this page's passages; reveals one if the reading list asked. */
@@ -26,15 +24,17 @@ function toRange(rt: ReturnType<typeof rootText>, start: number, end: number): S
   return new StaticRange({ startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset });
 }
 
-export function createSavedPassages(send: BackgroundClient, reveal: (range: StaticRange) => void): SavedPassages {
-  const highlight = new Highlight();
-  // Under the glossary terms: a term inside a saved passage still shows as a term.
-  highlight.priority = -1;
-  CSS.highlights.set(PASSAGE_HIGHLIGHT, highlight);
-
+export function createSavedPassages(
+  send: BackgroundClient,
+  overlay: PassageOverlay,
+  reveal: (range: StaticRange) => void,
+): SavedPassages {
   async function paint(passages: readonly Passage[], revealId: string | undefined) {
-    highlight.clear();
-    if (passages.length === 0) return;
+    if (passages.length === 0) {
+      overlay.set([]);
+      return;
+    }
+    const painted: StaticRange[] = [];
     const rt = rootText(document.body);
     const results: { id: string; status: 'found' | 'missing'; errors?: number }[] = [];
     for (const p of passages) {
@@ -44,21 +44,22 @@ export function createSavedPassages(send: BackgroundClient, reveal: (range: Stat
         results.push({ id: p.id, status: 'missing' });
         continue;
       }
-      highlight.add(range);
+      painted.push(range);
       results.push({ id: p.id, status: 'found', ...(found.errors ? { errors: found.errors } : {}) });
       if (p.id === revealId) reveal(range);
     }
+    overlay.set(painted);
     await send({ type: 'reportFound', results });
   }
 
   return {
     async refresh() {
-      const { passages, reveal: revealId } = await send({ type: 'passagesForPage', url: canonicalUrl() });
+      // The background answers for the sender's own URL only: a page cannot ask for another's.
+      const { passages, reveal: revealId } = await send({ type: 'passagesForPage' });
       await paint(passages, revealId);
     },
     clear() {
-      highlight.clear();
-      if (CSS.highlights.get(PASSAGE_HIGHLIGHT) === highlight) CSS.highlights.delete(PASSAGE_HIGHLIGHT);
+      overlay.clear();
     },
   };
 }

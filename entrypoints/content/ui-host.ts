@@ -1,5 +1,9 @@
 /**
- * Glossa's single UI host: one element with an open shadow root, added on first use.
+ * Glossa's single UI host: one element with a closed shadow root, added on first use. A plain
+ * <div>, not a custom element: a page cannot define its name first and so pre-empt it; closed,
+ * so the page's scripts cannot reach the card, its buttons or what it shows (Playwright cannot
+ * either: the e2e build, `--mode e2e`, opens it for the tests' locators; the hostile-page
+ * tests run on the production build).
  * Styles come from a constructed stylesheet, so the page's CSS cannot reach in and a strict
  * page CSP (style-src with a nonce) cannot block them. The host is fixed-position and
  * zero-sized: adding it shifts no layout.
@@ -29,12 +33,15 @@ const HOST_STYLE: Record<string, string> = {
   contain: 'none',
 };
 
+/** Closed in every build but the e2e test build. */
+export const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
+
 export function createUiHost(doc: Document, css: string): UiHost {
-  const host = doc.createElement('glossa-ui');
+  const host = doc.createElement('div');
   host.id = UI_HOST_ID;
   // Set through the CSSOM, which a style-src CSP allows (a style attribute in markup it would not).
   for (const [prop, value] of Object.entries(HOST_STYLE)) host.style.setProperty(prop, value, 'important');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: SHADOW_MODE });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [sheet];

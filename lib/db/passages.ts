@@ -2,8 +2,9 @@
 import { Dexie } from 'dexie';
 import * as v from 'valibot';
 import { textFragmentLink } from '../anchoring/text-fragment';
-import { newPassages } from '../passages/export';
+import { type ImportedPassage, type ImportProblem, newPassages, vetImport } from '../passages/export';
 import { dedupeKey, type Passage, type PassageInput, PassageInputSchema, searchTextOf } from '../passages/schema';
+import { siteOf, webPageUrl, webUrlProblem } from '../passages/url';
 import { database, type StoredPassage } from './database';
 
 export class StorageFullError extends Error {
@@ -45,14 +46,16 @@ const withoutFragment = (url: string) => url.split('#')[0]!;
 
 /**
  * Saves a passage. The same passage (same page, words and context) saved twice is stored
- * once: the second save returns the first, marked as a duplicate.
+ * once: the second save returns the first, marked as a duplicate. Only web pages (http:,
+ * https:; see lib/passages/url) can hold passages: any other URL throws, as the schema says.
  */
 export async function savePassage(
   input: PassageInput,
   now = Date.now(),
 ): Promise<{ passage: Passage; duplicate: boolean }> {
   const clean = v.parse(PassageInputSchema, input);
-  const url = withoutFragment(clean.url);
+  const url = webPageUrl(clean.url);
+  if (url === undefined) throw new Error(`Glossa keeps passages from web pages only: ${webUrlProblem(clean.url)}.`);
   const dedupe = dedupeKey({ url, quote: clean.quote });
   const db = database();
   return guarded(() =>
@@ -63,7 +66,7 @@ export async function savePassage(
         ...clean,
         url,
         id: crypto.randomUUID(),
-        site: new URL(url).hostname,
+        site: siteOf(url),
         savedAt: now,
         note: '',
         tags: [],
@@ -108,9 +111,15 @@ export async function deletePassage(id: string): Promise<Passage | undefined> {
   });
 }
 
-/** Puts a deleted passage back (undo), keeping its id and time saved. */
+/**
+ * Puts a deleted passage back (undo), keeping its id and time saved. Like an import, it must be
+ * from a web page, and its site and link are derived from its URL, not taken as given.
+ */
 export async function restorePassage(passage: Passage): Promise<void> {
-  await guarded(() => database().passages.put(stored(passage)));
+  const url = webPageUrl(passage.url);
+  if (url === undefined) throw new Error(`This passage cannot be restored: ${webUrlProblem(passage.url)}.`);
+  const clean: Passage = { ...passage, url, site: siteOf(url), link: textFragmentLink(url, passage.quote) };
+  await guarded(() => database().passages.put(stored(clean)));
 }
 
 export async function updatePassage(id: string, patch: { note?: string; tags?: string[] }): Promise<Passage> {
@@ -142,15 +151,31 @@ export async function recordFound(id: string, found: Passage['found']): Promise<
   });
 }
 
-/** Adds the passages of an export that are not here yet; all or nothing. */
-export async function importPassages(incoming: readonly Passage[]): Promise<{ added: number; skipped: number }> {
+export interface ImportResult {
+  /** Passages stored. */
+  added: number;
+  /** Passages left out because they are here already (same id, or same page, words and context). */
+  skipped: number;
+  /** Passages left out because they are unsafe: a URL that is not a web page (http:, https:). */
+  rejected: number;
+  /** Why, for the first few rejected (see MAX_IMPORT_PROBLEMS). */
+  problems: ImportProblem[];
+}
+
+/**
+ * Adds the passages of an export that are not here yet; all or nothing. Each passage is vetted
+ * first (vetImport): one whose URL is not a web page is left out and reported, and every
+ * site and link is derived from the URL, never taken from the file.
+ */
+export async function importPassages(incoming: readonly ImportedPassage[]): Promise<ImportResult> {
+  const { passages, rejected, problems } = vetImport(incoming);
   const db = database();
   return guarded(() =>
     db.transaction('rw', db.passages, async () => {
       const existing = (await db.passages.toArray()).map(strip);
-      const fresh = newPassages(existing, incoming);
+      const fresh = newPassages(existing, passages);
       await db.passages.bulkAdd(fresh.map(stored));
-      return { added: fresh.length, skipped: incoming.length - fresh.length };
+      return { added: fresh.length, skipped: passages.length - fresh.length, rejected, problems };
     }),
   );
 }

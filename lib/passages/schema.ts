@@ -4,6 +4,7 @@
  * Hypothesis does, so a passage survives small edits to its page.
  */
 import * as v from 'valibot';
+import { isWebUrl } from './url';
 
 const Bounded = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
@@ -27,7 +28,12 @@ export const PassageInputSchema = v.object({
   text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20_000)),
   quote: QuoteSelectorSchema,
   position: PositionSelectorSchema,
-  url: v.pipe(v.string(), v.url(), v.maxLength(4000)),
+  /** A web page (http: or https:) and nothing else: see ./url. */
+  url: v.pipe(
+    v.string(),
+    v.maxLength(4000),
+    v.check(isWebUrl, 'Only web pages (http: or https: addresses) can hold passages.'),
+  ),
   title: Bounded(1000),
   /** Glossary entry keys the passage mentions. */
   entries: v.pipe(v.array(Bounded(200)), v.maxLength(500)),
@@ -37,7 +43,7 @@ export type PassageInput = v.InferOutput<typeof PassageInputSchema>;
 export const PassageSchema = v.object({
   ...PassageInputSchema.entries,
   id: Bounded(100),
-  /** Hostname of the page, for filtering by site. */
+  /** Hostname of the page, for filtering by site: always siteOf(url), never taken from a file. */
   site: Bounded(253),
   savedAt: v.pipe(v.number(), v.integer()),
   note: Bounded(20_000),

@@ -3,10 +3,12 @@
  * test, so no test sees another's data), its extension id, and the static server.
  */
 import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../support/chromium';
+import { chromiumArgs, E2E_EXTENSION_DIR, findChromium } from '../support/chromium';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 export interface GlossaFixtures {
+  /** Which build to load: the e2e build (open shadow root) unless a suite asks for production. */
+  extensionDir: string;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -24,12 +26,12 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  extensionDir: [E2E_EXTENSION_DIR, { option: true }],
+  context: async ({ extensionDir }, use) => {
     const context = await chromium.launchPersistentContext('', {
       executablePath: findChromium(),
       headless: true,
-      args: chromiumArgs(),
+      args: chromiumArgs(extensionDir),
     });
     await use(context);
     await context.close();
@@ -57,6 +59,7 @@ export {
   highlightedRanges,
   highlightedTexts,
   hoverText,
+  paintedPassages,
   selectText,
   waitForHighlights,
 } from '../support/page-helpers';

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../support/chromium';
+import { chromiumArgs, E2E_EXTENSION_DIR, findChromium } from '../support/chromium';
 import {
   card,
   expect,
   highlightedRanges,
-  highlightedTexts,
   hoverText,
+  paintedPassages,
   selectText,
   sendToActiveTab,
   test,
@@ -21,7 +21,8 @@ const SENTENCE =
 /** What the context-menu item and the shortcut do: the background asks the tab to save its selection. */
 const saveSelectionViaBackground = (context: BrowserContext) => sendToActiveTab(context, { type: 'saveSelection' });
 
-const passageHighlights = (page: Page) => highlightedTexts(page, 'glossa-passage');
+/** The passages painted on the page, among the two the tests save. */
+const passageHighlights = (page: Page) => paintedPassages(page, [SENTENCE, SENTENCE.replace('allowing', 'letting')]);
 
 async function openArticle(context: BrowserContext, url: string) {
   const page = await context.newPage();
@@ -178,8 +179,8 @@ test('found again: highlighted on revisit, re-found on a changed page, listed as
 
   page = await openArticle(context, server.url('/living-article.html'));
   await expect.poll(() => passageHighlights(page)).toEqual([SENTENCE]);
-  // The painted passage is named apart from glossary terms.
-  expect(await page.evaluate(() => CSS.highlights.has('glossa-passage'))).toBe(true);
+  // Painted where the page cannot read it: never in the page-readable highlight registry.
+  expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => !k.startsWith('glossa-term')))).toEqual([]);
   await page.close();
 
   // The page was edited: a word changed inside the passage, and a paragraph added above it.
@@ -218,7 +219,20 @@ test('opening a passage goes to its page, scrolled to and flashing it', async ({
   await list.getByRole('button', { name: 'Open on its page' }).click();
   const tab = await opened;
   await tab.waitForLoadState();
-  await expect.poll(() => highlightedRanges(tab, 'glossa-flash')).toEqual([{ text: SENTENCE, inView: true }]);
+  // Flashed in Glossa's shadow root, over the sentence, which is in view; nothing in the page's registry.
+  await expect
+    .poll(() =>
+      tab.evaluate((sentence) => {
+        const flash = document.getElementById('glossa-ui-host')?.shadowRoot?.querySelector('.passage-flash');
+        const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes(sentence));
+        if (!flash || !p) return false;
+        const box = flash.getBoundingClientRect();
+        const para = p.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight && box.top >= para.top - 1 && box.bottom <= para.bottom + 1;
+      }, SENTENCE),
+    )
+    .toBe(true);
+  expect(await highlightedRanges(tab, 'glossa-flash')).toEqual([]);
 });
 
 test('a save still works after the service worker was stopped while the page was open', async ({
@@ -247,7 +261,11 @@ test('passages survive the browser closing and the extension loading afresh', as
   // A profile of our own, kept across two launches (the fixture's profile is thrown away).
   const profile = mkdtempSync(path.join(tmpdir(), 'glossa-profile-'));
   const launch = () =>
-    chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: chromiumArgs() });
+    chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      headless: true,
+      args: chromiumArgs(E2E_EXTENSION_DIR),
+    });
   let context = await launch();
   const page = await openArticle(context, server.url('/demo-article.html'));
   await selectText(page, SENTENCE);

@@ -1,3 +1,5 @@
+import seed from '@/glossary/generated/tajikistan-moscow-attack.pack.json';
+import world from '@/glossary/generated/world.pack.json';
 import { card, expect, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
 
 test('the demo article gets highlights for glossary terms', async ({ context, server }) => {
@@ -24,6 +26,9 @@ test('the popup opens and lists glossary entries', async ({ openExtensionPage })
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByRole('searchbox')).toBeFocused();
   await expect(popup.getByRole('option')).not.toHaveCount(0);
+  // The first page of the alphabet: World's countries and the seed's entries alike.
+  await expect(popup.getByRole('option', { name: /^Afghanistan/ })).toBeVisible();
+  await popup.getByRole('searchbox').fill('rahmon');
   await expect(popup.getByRole('option', { name: /^Emomali Rahmon/ })).toBeVisible();
 });
 
@@ -40,8 +45,10 @@ test('extension pages load without console errors', async ({ openExtensionPage, 
 
 test('the seeded glossary is searchable from the popup', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage('popup.html');
-  await expect(popup.getByRole('option')).toHaveCount(28);
-  await expect(popup.getByText('28 entries')).toBeVisible();
+  // Every entity once: the seed's countries and capitals are the World pack's, in layers.
+  const entities = seed.entries.length + world.entries.length - seed.entries.filter((e) => e.sameAs?.length).length;
+  await expect(popup.getByText(`${entities} entries`)).toBeVisible();
+  await expect(popup.getByRole('option')).toHaveCount(50);
   await popup.getByRole('searchbox').fill('state department');
   await expect(popup.getByRole('option', { name: /U\.S\. Department of State/ })).toBeVisible();
   await popup.getByRole('searchbox').fill('isis-k');

@@ -28,7 +28,13 @@ export function findChromium(): string {
   return found;
 }
 
+/** The production build: `npm start`, the benchmark and the hostile-page tests load it. */
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/**
+ * The e2e build (`wxt build --mode e2e`): the same code, but its UI's shadow root is open, as
+ * Playwright's locators cannot enter a closed one (entrypoints/content/ui-host.ts).
+ */
+export const E2E_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
 /** Flags for an extension-loading Chromium on a machine with no network and no GPU. */
 export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {

@@ -89,3 +89,52 @@ export async function selectText(page: Page, text: string, selector = 'main'): P
 export function card(page: Page) {
   return page.locator('#glossa-ui-host [role="dialog"]');
 }
+
+/**
+ * Which of `texts` are painted as saved passages: scrolled into view, every line of the text
+ * covered by one of the boxes Glossa draws in its shadow root (open in the e2e build only;
+ * in production the root is closed and the page cannot see them at all).
+ */
+export async function paintedPassages(page: Page, texts: readonly string[]): Promise<string[]> {
+  return page.evaluate(async (texts) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push(n as Text);
+      all += (n as Text).data;
+    }
+    const locate = (offset: number) => {
+      let at = 0;
+      for (const node of nodes) {
+        if (offset <= at + node.data.length) return { node, offset: offset - at };
+        at += node.data.length;
+      }
+      return undefined;
+    };
+    const out: string[] = [];
+    for (const text of texts) {
+      const i = all.indexOf(text);
+      const s = locate(i);
+      const e = locate(i + text.length);
+      if (i < 0 || !s || !e) continue;
+      const range = document.createRange();
+      range.setStart(s.node, s.offset);
+      range.setEnd(e.node, e.offset);
+      s.node.parentElement?.scrollIntoView({ block: 'center' });
+      await frame();
+      const root = document.getElementById('glossa-ui-host')?.shadowRoot;
+      const boxes = [...(root?.querySelectorAll('.passage-box') ?? [])].map((b) => b.getBoundingClientRect());
+      const lines = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 0);
+      const near = (a: number, b: number) => Math.abs(a - b) <= 1.5;
+      const covered = lines.every((l) =>
+        boxes.some(
+          (b) => near(b.left, l.left) && near(b.top, l.top) && near(b.width, l.width) && near(b.height, l.height),
+        ),
+      );
+      if (lines.length > 0 && covered) out.push(text);
+    }
+    return out;
+  }, texts);
+}

@@ -77,8 +77,63 @@ describe('the reading list store', () => {
     ).toEqual({
       added: 1,
       skipped: 1,
+      rejected: 0,
+      problems: [],
     });
     expect(await listPassages()).toHaveLength(2);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'chrome://settings',
+    'file:///etc/passwd',
+    'chrome-extension://abcdefghijklmnop/options.html',
+    'https://user@evil.example/',
+  ])('refuses to save a passage from %j', async (url) => {
+    await expect(savePassage({ ...input(), url })).rejects.toThrow(/web pages|http: or https:/);
+    expect(await listPassages()).toHaveLength(0);
+  });
+
+  it('files a saved passage under its URL’s hostname, as the URL parser spells it', async () => {
+    const { passage: p } = await savePassage({ ...input(), url: 'https://WWW.Bücher.example:8443/a#b' });
+    expect(p).toMatchObject({ url: 'https://www.xn--bcher-kva.example:8443/a', site: 'www.xn--bcher-kva.example' });
+  });
+
+  it('imports web pages only, says why it skipped the others, and derives each site from the URL', async () => {
+    const other = (id: string, url: string, site = 'news.example') =>
+      passage({ id, url, site, quote: { ...passage().quote, exact: `Quote ${id}.` } });
+    const result = await importPassages([
+      other('data', 'data:text/html,<script>alert(1)</script>'),
+      other('js', 'javascript:alert(1)'),
+      other('settings', 'chrome://settings'),
+      other('file', 'file:///etc/passwd'),
+      other('ext', 'chrome-extension://abcdefghijklmnop/options.html'),
+      other('good', 'https://news.example/story', 'bank.example'),
+    ]);
+    expect(result).toEqual({
+      added: 1,
+      skipped: 0,
+      rejected: 5,
+      problems: [
+        { index: 0, id: 'data', reason: expect.stringContaining('not a web address (data:)') },
+        { index: 1, id: 'js', reason: expect.stringContaining('not a web address (javascript:)') },
+        { index: 2, id: 'settings', reason: expect.stringContaining('not a web address (chrome:)') },
+        { index: 3, id: 'file', reason: expect.stringContaining('not a web address (file:)') },
+        { index: 4, id: 'ext', reason: expect.stringContaining('not a web address (chrome-extension:)') },
+      ],
+    });
+    const stored = await listPassages();
+    expect(stored.map((p) => [p.id, p.url, p.site])).toEqual([['good', 'https://news.example/story', 'news.example']]);
+    expect(await searchPassages('bank')).toHaveLength(0);
+  });
+
+  it('restores only passages from web pages, with the site their URL gives', async () => {
+    await expect(restorePassage(passage({ url: 'javascript:alert(1)' }))).rejects.toThrow(/cannot be restored/);
+    await restorePassage(passage({ site: 'bank.example' }));
+    expect((await listPassages()).map((p) => p.site)).toEqual(['news.example']);
   });
 
   it('explains a full disk instead of swallowing it', () => {
