@@ -1,5 +1,4 @@
-import seed from '@/glossary/generated/tajikistan-moscow-attack.pack.json';
-import world from '@/glossary/generated/world.pack.json';
+import { readFileSync } from 'node:fs';
 import { card, expect, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
 
 test('the demo article gets highlights for glossary terms', async ({ context, server }) => {
@@ -45,6 +44,11 @@ test('extension pages load without console errors', async ({ openExtensionPage, 
 
 test('the seeded glossary is searchable from the popup', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage('popup.html');
+  const pack = (name: string) =>
+    JSON.parse(readFileSync(new URL(`../../glossary/generated/${name}.pack.json`, import.meta.url), 'utf8')) as {
+      entries: { sameAs?: string[] }[];
+    };
+  const [seed, world] = [pack('tajikistan-moscow-attack'), pack('world')];
   // Every entity once: the seed's countries and capitals are the World pack's, in layers.
   const entities = seed.entries.length + world.entries.length - seed.entries.filter((e) => e.sameAs?.length).length;
   await expect(popup.getByText(`${entities} entries`)).toBeVisible();
