@@ -87,6 +87,27 @@ test('the Firefox build marks the demo article and shows a hover card in Firefox
     expect(texts).toEqual(
       expect.arrayContaining(['Crocus City Hall', 'Emomali Rahmon', 'ISIS–K', '201st military base', 'Tajikistan']),
     );
+    // The reader hovers a term (a trusted pointer move): the card opens in a closed shadow root,
+    // out of the page's reach, and the page's highlight registry holds glossary terms only.
+    const point = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf('Emomali Rahmon');
+        if (i < 0) continue;
+        (n as Text).parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 7);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      throw new Error('no Emomali Rahmon on the page');
+    });
+    await page.mouse.move(point.x - 5, point.y);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => document.getElementById('glossa-ui-host') !== null, { timeout: 10_000 });
+    expect(await page.evaluate(() => document.getElementById('glossa-ui-host')!.shadowRoot)).toBeNull();
+    expect(await page.evaluate(() => [...CSS.highlights.keys()].every((k) => k.startsWith('glossa-term')))).toBe(true);
   } finally {
     await browser.close();
   }
