@@ -40,6 +40,11 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
       const target = record.target;
       // Glossa's own UI host is not page content.
       if (target instanceof Element && target.closest(`#${UI_HOST_ID}`)) continue;
+      // A region made editable (or editable no more): its marks go, or come back.
+      if (record.type === 'attributes') {
+        if (target instanceof Element) pending.add(target);
+        continue;
+      }
       if (record.type === 'characterData') {
         const container = blockContainerOf(target);
         if (container) pending.add(container);
@@ -50,6 +55,7 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
       let touchesInline = false;
       for (const node of record.addedNodes) {
         if (node instanceof Element && !isInlineElement(node)) pending.add(node);
+        // A whole new document (document.open() and write()): scanned as a new page.
         else touchesInline = true;
       }
       for (const node of record.removedNodes) {
@@ -63,7 +69,15 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
     }
     if ((pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, BATCH_MS);
   });
-  observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+  // The document itself, not its root element: document.open() replaces the whole tree, and
+  // a watcher on the old root would never see the new one.
+  observer.observe(document, {
+    childList: true,
+    characterData: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['contenteditable'],
+  });
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (!document.hidden && (pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, 0);
   });

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findContentRoots, isInSkippedRegion } from '@/lib/dom/scope';
+import { findContentRoots } from '@/lib/dom/scope';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import { createScanner } from '@/lib/match/scan';
 import {
@@ -135,7 +135,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     settings = await send({ type: 'getSettings' });
     on = isActiveOn(settings, location.hostname);
     if (!on) saved.clear();
-    if (signal.aborted || !on) return;
+    // A document in design mode is an editor: nothing is marked in it.
+    if (signal.aborted || !on || document.designMode === 'on') return;
     // A tab opened in the background is built and scanned when the reader first looks at it.
     await whenVisible(ctx);
     if (!options.built) await buildGlossary(false, signal);
@@ -179,6 +180,14 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   function onDomChange({ containers, removed }: DomChanges) {
     if (!session) return;
     overlay.schedule();
+    // The whole document made editable (designMode): an editor, not an article. Marks go.
+    if (document.designMode === 'on') {
+      session.stop();
+      session = undefined;
+      painter?.clear();
+      painter = undefined;
+      return;
+    }
     const current = findContentRoots(document);
     const sameRoots = current.length === roots.length && current.every((r, i) => r === roots[i]);
     if (!sameRoots || containers.some((c) => roots.some((r) => c.contains(r)))) {
@@ -188,7 +197,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       void saved.refresh().catch(() => undefined);
       return;
     }
-    const inScope = containers.filter((c) => roots.some((r) => r.contains(c)) && !isInSkippedRegion(c, document.body));
+    // Skipped containers too (made editable): their marks must go; the session scans none of them.
+    const inScope = containers.filter((c) => roots.some((r) => r.contains(c)));
     if (inScope.length || removed) void session.rescan(inScope);
   }
 

@@ -4,6 +4,7 @@
  * over 50 ms on even the largest page.
  */
 import { walkBlocks } from '@/lib/dom/blocks';
+import { isInSkippedRegion } from '@/lib/dom/scope';
 import { findTermsInBlock } from '@/lib/dom/find-terms';
 import { createContextTracker } from '@/lib/match/context';
 import type { Scanner } from '@/lib/match/scan';
@@ -143,7 +144,8 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
           painter.removeWhere(gone);
           // A context once named stays named: the page said it, even if that block changed since.
           contexts.forget(gone);
-          await paintRoots(containers.filter((c) => c.isConnected));
+          // A container made editable loses its marks above and is not scanned again.
+          await paintRoots(containers.filter((c) => c.isConnected && !isInSkippedRegion(c, c.ownerDocument.body)));
         }),
       );
     },

@@ -60,7 +60,8 @@ export function lazyUiHost(
 ): { get(): UiHost; current(): UiHost | undefined; destroy(): void } {
   let ui: UiHost | undefined;
   return {
-    get: () => (ui ??= createUiHost(doc, css)),
+    // A host gone with its document (document.open() and write()) is made again.
+    get: () => (ui?.host.isConnected ? ui : (ui = createUiHost(doc, css))),
     current: () => ui,
     destroy() {
       ui?.remove();

@@ -155,3 +155,67 @@ test('leaves non-HTML documents alone and never throws on them', async ({ contex
   }
   expect(errors).toEqual([]);
 });
+
+/** The texts of the glossary marks still on the page (their nodes connected). */
+const liveMarks = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('glossa-term')) continue;
+      for (const r of h as Iterable<AbstractRange>) {
+        if (!r.startContainer.isConnected) {
+          out.push('(detached)');
+          continue;
+        }
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      }
+    }
+    return out;
+  });
+
+test('a document rewritten with document.open() and write() is scanned afresh, its old marks gone', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('/demo-article.html'));
+  await waitForHighlights(page);
+  await page.evaluate(() => {
+    document.open();
+    document.write(
+      '<!doctype html><html><body><main><p>A rewritten page names Emomali Rahmon and nobody else.</p></main></body></html>',
+    );
+    document.close();
+  });
+  await expect.poll(() => liveMarks(page)).toEqual(['Emomali Rahmon']);
+});
+
+test('a region made editable after the scan loses its marks; a design-mode document is not marked', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('/demo-article.html'));
+  await waitForHighlights(page);
+  const marksInFirst = () =>
+    page.evaluate(() => {
+      const first = document.querySelector('main p')!;
+      let n = 0;
+      for (const [name, h] of CSS.highlights)
+        if (name.startsWith('glossa-term'))
+          for (const r of h as Iterable<AbstractRange>) if (first.contains(r.startContainer)) n++;
+      return n;
+    });
+  expect(await marksInFirst()).toBeGreaterThan(0);
+  await page.evaluate(() => document.querySelector('main p')!.setAttribute('contenteditable', 'true'));
+  await expect.poll(marksInFirst).toBe(0);
+  expect((await liveMarks(page)).length).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    document.designMode = 'on';
+    document.querySelector('main')!.append(document.createTextNode(' Crocus City Hall'));
+  });
+  await expect.poll(() => liveMarks(page)).toEqual([]);
+});
