@@ -37,8 +37,10 @@ export function OptionsApp({ send }: OptionsAppProps) {
     send({ type: 'getSettings' }).then(setSettings, (e: unknown) => setError(String(e)));
   }, [send]);
 
-  const update = (patch: SettingsPatch) =>
-    send({ type: 'updateSettings', patch }).then(
+  const update = (patch: SettingsPatch) => {
+    // Shown at once: the background answers after every open page has applied the change.
+    setSettings((current) => (current ? { ...current, ...patch } : current));
+    return send({ type: 'updateSettings', patch }).then(
       (next) => {
         setSettings(next);
         setError(undefined);
@@ -46,6 +48,7 @@ export function OptionsApp({ send }: OptionsAppProps) {
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
+  };
 
   if (!settings) {
     return (
