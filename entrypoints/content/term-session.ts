@@ -5,7 +5,7 @@
  */
 import { walkBlocks } from '@/lib/dom/blocks';
 import { isInSkippedRegion } from '@/lib/dom/scope';
-import { findTermsInBlock } from '@/lib/dom/find-terms';
+import { findTermsInChunks } from '@/lib/dom/find-terms';
 import { createContextTracker } from '@/lib/match/context';
 import type { Scanner } from '@/lib/match/scan';
 import type { Settings } from '@/lib/settings';
@@ -72,34 +72,39 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
         if (!block.segments[0]!.node.isConnected) continue;
         stats.blocks++;
         blockIndex++;
-        const painted: PaintedTerm[] = [];
-        for (const found of findTermsInBlock(block, scanner)) {
-          painted.push(...contexts.see(found.term, found.qualifier, blockIndex));
-          const decision = contexts.decide(found.term, found.qualifier, blockIndex);
-          let keys = keysOf(decision.now);
-          if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
-          const later = decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
-          if (keys.length === 0 && later.length === 0) continue;
-          const range = new StaticRange({
-            startContainer: found.startContainer,
-            startOffset: found.startOffset,
-            endContainer: found.endContainer,
-            endOffset: found.endOffset,
-          });
-          for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
-          if (keys.length === 0) continue;
-          for (const k of keys) seen.add(k);
-          painted.push({ range, keys });
-        }
-        painter.add(painted);
-        stats.terms += painted.length;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          endSlice();
-          // The DOM may change while we wait; a changed block is rescanned by the watcher,
-          // and the walk goes on from where it was (a removed subtree simply yields nothing).
-          await yieldToMain();
-          if (stopped) return;
-          sliceStart = performance.now();
+        // A long block comes in chunks, with a chance to yield between them.
+        for (const chunk of findTermsInChunks(block, scanner)) {
+          const painted: PaintedTerm[] = [];
+          for (const found of chunk) {
+            painted.push(...contexts.see(found.term, found.qualifier, blockIndex));
+            const decision = contexts.decide(found.term, found.qualifier, blockIndex);
+            let keys = keysOf(decision.now);
+            if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
+            const later = decision.waiting.flatMap((w) =>
+              keysOf([w.entry]).map((key) => ({ key, context: w.context })),
+            );
+            if (keys.length === 0 && later.length === 0) continue;
+            const range = new StaticRange({
+              startContainer: found.startContainer,
+              startOffset: found.startOffset,
+              endContainer: found.endContainer,
+              endOffset: found.endOffset,
+            });
+            for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
+            if (keys.length === 0) continue;
+            for (const k of keys) seen.add(k);
+            painted.push({ range, keys });
+          }
+          painter.add(painted);
+          stats.terms += painted.length;
+          if (performance.now() - sliceStart > SLICE_MS) {
+            endSlice();
+            // The DOM may change while we wait; a changed block is rescanned by the watcher,
+            // and the walk goes on from where it was (a removed subtree simply yields nothing).
+            await yieldToMain();
+            if (stopped) return;
+            sliceStart = performance.now();
+          }
         }
       }
     }
