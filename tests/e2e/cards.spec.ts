@@ -214,6 +214,38 @@ test.describe('content', () => {
   });
 });
 
+test('a save that answers after the reader moved to another card never lands in that card', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const page = await context.newPage();
+  await openDemo(page, server.url('/demo-article.html'));
+  await hoverText(page, 'Emomali Rahmon');
+  const first = card(page);
+  await expect(first.getByRole('heading', { name: 'Emomali Rahmon', level: 2 })).toBeVisible();
+  // A busy background answers late: the save is still on its way when the reader opens
+  // another card (the worker's event loop is held for two seconds).
+  const worker = context.serviceWorkers()[0]!;
+  const busy = worker.evaluate(() => {
+    const until = Date.now() + 2000;
+    while (Date.now() < until);
+  });
+  await first.getByRole('button', { name: 'Save passage' }).click();
+  await page.keyboard.press('Escape');
+  await hoverText(page, 'Crocus City Hall');
+  const second = card(page);
+  await expect(second.getByRole('heading', { name: 'Crocus City Hall', level: 2 })).toBeVisible();
+  await busy;
+  // The save did happen (in the reading list), but card B never says so, and offers no undo.
+  const list = await openExtensionPage('reading-list.html');
+  await expect(list.locator('.passage')).toHaveCount(1);
+  await page.bringToFront();
+  await expect(second.getByRole('heading', { name: 'Crocus City Hall', level: 2 })).toBeVisible();
+  await expect(second.getByRole('status')).not.toContainText('Saved');
+  await expect(second.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});
+
 test.describe('placement', () => {
   test('below the term, inside the viewport, never covering it', async ({ context, server }) => {
     const page = await context.newPage();
