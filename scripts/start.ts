@@ -9,7 +9,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../tests/support/chromium';
-import { card, hoverText, waitForHighlights } from '../tests/support/page-helpers';
+import type { Page } from '@playwright/test';
+import { hoverText, waitForHighlights } from '../tests/support/page-helpers';
 import { startStaticServer } from '../tests/support/static-server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -38,18 +39,19 @@ async function main(): Promise<void> {
   }
 
   await waitForHighlights(page);
+  // No entrance animation: the picture is of the card at rest, not half faded in.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await hoverText(page, 'Crocus City Hall');
-  await card(page).waitFor({ state: 'visible' });
-  const box = await card(page).boundingBox();
+  // The card lives in a closed shadow root, out of reach of page scripts and of Playwright's
+  // locators; the DevTools protocol still sees it (pierce), which is how we find its box.
+  const box = await closedCardBox(page);
   const outDir = path.join(root, '.output');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, 'glossa-hover-card.png');
   // The card with the term above it and some of the article around it.
   await page.screenshot({
     path: file,
-    clip: box
-      ? { x: Math.max(0, box.x - 80), y: Math.max(0, box.y - 90), width: box.width + 200, height: box.height + 120 }
-      : undefined,
+    clip: { x: Math.max(0, box.x - 80), y: Math.max(0, box.y - 90), width: box.width + 200, height: box.height + 120 },
   });
   console.log(`No display found: ran headless, hovered "Crocus City Hall" and saved the card to\n${file}`);
   await context.close();
@@ -60,3 +62,37 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+
+interface CdpNode {
+  nodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** The hover card's box, found through closed shadow roots with the DevTools protocol. */
+async function closedCardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const find = (n: CdpNode): number | undefined => {
+    const attrs = n.attributes ?? [];
+    for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'role' && attrs[i + 1] === 'dialog') return n.nodeId;
+    for (const child of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+      const found = find(child);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  // The host appears when the card opens; the card is rendered into it in the same task.
+  await page.waitForFunction(() => document.getElementById('glossa-ui-host') !== null);
+  for (let tries = 0; tries < 20; tries++) {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const nodeId = find(root);
+    if (nodeId !== undefined) {
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { border: number[] } };
+      const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+      if (x3 > x1 && y3 > y1) return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('The hover card did not open.');
+}
