@@ -12,7 +12,7 @@ import { placeCard } from '@/lib/placement';
 import { isDarkBackground } from './page-colors';
 import { FLASH_HIGHLIGHT, type PaintedTerm, type Painter } from './painter';
 import { passageFromRange } from './passage-input';
-import type { UiHost } from './ui-host';
+import { hostZoom, type UiHost } from './ui-host';
 
 export interface CardController {
   /** Opens the card on a term. `since` is when the dwell ended, for the timing measure. */
@@ -108,7 +108,7 @@ export function createCardController(deps: CardDeps): CardController {
       rtl: getComputedStyle(element).direction === 'rtl',
     });
     // Under CSS zoom on the page's root, our host is zoomed too: positions are in its CSS pixels.
-    const zoom = (ui?.host as (HTMLElement & { currentCSSZoom?: number }) | undefined)?.currentCSSZoom ?? 1;
+    const zoom = hostZoom(ui);
     el.style.left = `${place.left / zoom}px`;
     el.style.top = `${place.top / zoom}px`;
     el.style.maxHeight = `${place.maxHeight / zoom}px`;

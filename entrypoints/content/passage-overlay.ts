@@ -5,7 +5,7 @@
  * The boxes take no pointer events and follow scrolling, resizing and layout changes.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { UiHost } from './ui-host';
+import { hostZoom, type UiHost } from './ui-host';
 
 /**
  * Boxes drawn at most: a passage is a sentence or a paragraph, a few lines each, and only
@@ -59,7 +59,6 @@ export function createPassageOverlay(ctx: ContentScriptContext, ui: () => UiHost
   function box(r: DOMRect, kind: string, zoom: number): HTMLElement {
     const el = document.createElement('div');
     el.className = kind;
-    // Under CSS zoom on the page's root, the host is zoomed too: its pixels are the page's / zoom.
     el.style.left = `${r.left / zoom}px`;
     el.style.top = `${r.top / zoom}px`;
     el.style.width = `${r.width / zoom}px`;
@@ -74,10 +73,7 @@ export function createPassageOverlay(ctx: ContentScriptContext, ui: () => UiHost
       return;
     }
     const target = ensureLayer();
-    const zoom =
-      (target.getRootNode() as ShadowRoot).host instanceof HTMLElement
-        ? (((target.getRootNode() as ShadowRoot).host as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1)
-        : 1;
+    const zoom = hostZoom(ui());
     const boxes: HTMLElement[] = [];
     const near = (r: DOMRect) => r.bottom > -VIEWPORT_MARGIN && r.top < window.innerHeight + VIEWPORT_MARGIN;
     for (const range of ranges) {

@@ -53,6 +53,14 @@ export function createUiHost(doc: Document, css: string): UiHost {
   return { host, root, mount, toastMount, remove: () => host.remove() };
 }
 
+/**
+ * The CSS zoom the host renders under (zoom on the page's root zooms it too): positions inside
+ * it are the viewport's pixels divided by this. 1 where the browser has no `currentCSSZoom`.
+ */
+export function hostZoom(ui: UiHost | undefined): number {
+  return (ui?.host as (HTMLElement & { currentCSSZoom?: number }) | undefined)?.currentCSSZoom ?? 1;
+}
+
 /** The page's one UI host, created on first use and shared by the card and notices. */
 export function lazyUiHost(
   doc: Document,
