@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTRY_KINDS, type EntryKind } from '@/lib/glossary/schema';
 import type { BackgroundClient } from '@/lib/messages';
 import {
@@ -32,6 +32,8 @@ export function OptionsApp({ send }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
+  // Replies can arrive out of order; only the newest change's reply may set what is shown.
+  const latest = useRef(0);
 
   useEffect(() => {
     send({ type: 'getSettings' }).then(setSettings, (e: unknown) => setError(String(e)));
@@ -40,8 +42,10 @@ export function OptionsApp({ send }: OptionsAppProps) {
   const update = (patch: SettingsPatch) => {
     // Shown at once: the background answers after every open page has applied the change.
     setSettings((current) => (current ? { ...current, ...patch } : current));
+    const request = ++latest.current;
     return send({ type: 'updateSettings', patch }).then(
       (next) => {
+        if (request !== latest.current) return;
         setSettings(next);
         setError(undefined);
         setSaved(true);

@@ -14,6 +14,8 @@ export interface HoverOptions {
   /** The pointer is over Glossa's UI: the card stays open. */
   readonly isInsideUi: (target: EventTarget | null) => boolean;
   readonly isOpen: () => boolean;
+  /** The dwell has begun on a term: a card may follow, so get ready for it off the clock. */
+  prepare(): void;
   open(term: PaintedTerm, pointer: { x: number; y: number }, dwellEnd: number): void;
   close(): void;
 }
@@ -96,6 +98,7 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
       clearDwell();
       if (term && term !== hoverOpened) {
         const pointer = { x: event.clientX, y: event.clientY };
+        options.prepare();
         dwellTimer = ctx.setTimeout(() => {
           dwellTimer = undefined;
           cancelClose();
