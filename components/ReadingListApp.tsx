@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PassageCursor, PassageFacets, PassagePage } from '@/lib/db/passages';
 import type { BackgroundClient } from '@/lib/messages';
 import { toCsv, toJson, toMarkdown } from '@/lib/passages/export';
 import type { Passage } from '@/lib/passages/schema';
@@ -10,84 +11,256 @@ export interface ReadingListAppProps {
   download(name: string, type: string, text: string): void;
 }
 
-type Notice = { readonly text: string; readonly tone: 'info' | 'error'; readonly undo?: Passage };
+/** Passages asked for at a time as the reader scrolls. */
+const PAGE_SIZE = 50;
+/** Passages asked for at a time by an export (the background's largest page). */
+const EXPORT_PAGE_SIZE = 1000;
+/** Typing pauses this long before a search is sent. */
+const SEARCH_DELAY_MS = 150;
+/** How far below the visible list the next page starts loading. */
+const PRELOAD_MARGIN = '800px 0px';
 
+/** What the list shows: the filters as sent to the background (empty ones left out). */
+interface Filters {
+  readonly query?: string;
+  readonly site?: string;
+  readonly tag?: string;
+  readonly entry?: string;
+  readonly order: 'newest' | 'oldest';
+}
+
+/** The pages loaded so far for one set of filters. */
+interface Listing {
+  readonly key: string;
+  readonly filters: Filters;
+  readonly passages: Passage[];
+  readonly next?: PassageCursor;
+  /** How many match, when the background could count them. */
+  readonly total?: number;
+}
+
+type Notice = {
+  readonly text: string;
+  readonly tone: 'info' | 'error';
+  /** A deleted passage, and the listing it was deleted from. */
+  readonly undo?: { readonly passage: Passage; readonly key: string };
+};
+
+const isFiltered = (f: Filters) => Boolean(f.query || f.site || f.tag || f.entry);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const count = (n: number, one = 'passage', many = 'passages') => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-/** The reading list: search, filter, sort, edit, delete with undo, export and import. */
+/** The listing order, as the background sorts: time, then id. Negative when `a` comes first. */
+function compare(order: Filters['order'], a: PassageCursor, b: PassageCursor): number {
+  const ascending = a.savedAt - b.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return order === 'newest' ? -ascending : ascending;
+}
+
+/**
+ * A User Timing measure from `start` to the frame that shows the page just loaded (the render
+ * is committed before the next animation frame): what `npm run bench` reads.
+ */
+function measure(name: string, start: number, detail: Filters): void {
+  requestAnimationFrame(() => performance.measure(name, { start, detail }));
+}
+
+/**
+ * The reading list: search, filter, sort, edit, delete with undo, export and import. It holds
+ * only the pages it has loaded: the background filters, searches and sorts through its indexes
+ * and answers 50 passages at a time; more load as the reader scrolls (or presses "Show more").
+ */
 export function ReadingListApp({ send, download }: ReadingListAppProps) {
-  const [all, setAll] = useState<Passage[] | undefined>();
-  const [matching, setMatching] = useState<Set<string> | undefined>();
+  const [listing, setListing] = useState<Listing | undefined>();
+  const [stored, setStored] = useState<number | undefined>();
+  const [facets, setFacets] = useState<PassageFacets>({ sites: [], tags: [], entries: [] });
+  const [loadingMore, setLoadingMore] = useState(false);
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
   const [site, setSite] = useState('');
   const [tag, setTag] = useState('');
   const [entry, setEntry] = useState('');
   const [newestFirst, setNewestFirst] = useState(true);
   const [notice, setNotice] = useState<Notice | undefined>();
+  const [exporting, setExporting] = useState(false);
+  // Each first-page load gets a number: an answer for older filters is dropped.
+  const generation = useRef(0);
+  const summaries = useRef(0);
+  const busy = useRef(false);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const listingRef = useRef(listing);
+  listingRef.current = listing;
 
-  const reload = useCallback(
-    () => send({ type: 'listPassages' }).then(setAll, (e: unknown) => setNotice({ text: errorText(e), tone: 'error' })),
-    [send],
-  );
+  const fail = useCallback((e: unknown) => setNotice({ text: errorText(e), tone: 'error' }), []);
+
   useEffect(() => {
-    void reload();
     send({ type: 'listEntries' }).then(
       (entries) => setNames(new Map(entries.map((e) => [e.key, e.name]))),
       () => undefined,
     );
-  }, [send, reload]);
+  }, [send]);
 
-  // Full-text search runs in the background over text, notes, tags, titles and sites.
+  // Full-text search runs in the background, once typing pauses.
   useEffect(() => {
-    if (!query.trim()) {
-      setMatching(undefined);
-      return;
+    const next = query.trim();
+    const timer = setTimeout(() => setSearch(next), next ? SEARCH_DELAY_MS : 0);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const filters = useMemo<Filters>(
+    () => ({
+      ...(search ? { query: search } : {}),
+      ...(site ? { site } : {}),
+      ...(tag ? { tag } : {}),
+      ...(entry ? { entry } : {}),
+      order: newestFirst ? 'newest' : 'oldest',
+    }),
+    [search, site, tag, entry, newestFirst],
+  );
+  const key = JSON.stringify(filters);
+
+  const counted = (page: PassagePage) => {
+    if (page.stored !== undefined) setStored(page.stored);
+    if (page.facets) setFacets(page.facets);
+  };
+
+  /** Loads the first page for these filters, replacing what is shown. */
+  const loadFirst = useCallback(
+    async (filters: Filters) => {
+      const mine = ++generation.current;
+      const started = performance.now();
+      try {
+        const page = await send({ type: 'listPassages', ...filters, limit: PAGE_SIZE });
+        if (mine !== generation.current) return;
+        setListing({
+          key: JSON.stringify(filters),
+          filters,
+          passages: page.passages,
+          next: page.next,
+          total: page.total,
+        });
+        counted(page);
+        measure('glossa-list-page', started, filters);
+      } catch (e) {
+        if (mine === generation.current) fail(e);
+      }
+    },
+    [send, fail],
+  );
+
+  /** The counts and the filters' choices again, after a change that may alter them. */
+  const refreshFacets = useCallback(
+    (report = false) => {
+      const started = performance.now();
+      const mine = ++summaries.current;
+      return send({ type: 'listPassages', limit: 0, facets: true }).then(
+        (page) => {
+          // An older answer, overtaken by a newer request, would bring back counts already changed.
+          if (mine !== summaries.current) return;
+          counted(page);
+          measure('glossa-list-summary', started, { order: 'newest' });
+        },
+        // When the list opens, a failure is said; a later refresh failing leaves the counts as they were.
+        (e: unknown) => report && fail(e),
+      );
+    },
+    [send, fail],
+  );
+
+  useEffect(() => {
+    void loadFirst(filters);
+  }, [loadFirst, filters]);
+  // The filters' choices come in a request of their own, so the first page does not wait for them.
+  useEffect(() => {
+    void refreshFacets(true);
+  }, [refreshFacets]);
+
+  const loadMore = useCallback(async () => {
+    const current = listingRef.current;
+    if (!current?.next || busy.current) return;
+    busy.current = true;
+    setLoadingMore(true);
+    const mine = generation.current;
+    const started = performance.now();
+    try {
+      const page = await send({ type: 'listPassages', ...current.filters, cursor: current.next, limit: PAGE_SIZE });
+      if (mine !== generation.current) return;
+      setListing((l) => {
+        if (!l || l.key !== current.key) return l;
+        const have = new Set(l.passages.map((p) => p.id));
+        return { ...l, passages: [...l.passages, ...page.passages.filter((p) => !have.has(p.id))], next: page.next };
+      });
+      measure('glossa-list-more', started, current.filters);
+    } catch (e) {
+      fail(e);
+    } finally {
+      busy.current = false;
+      setLoadingMore(false);
     }
-    let current = true;
-    send({ type: 'listPassages', query }).then(
-      (found) => current && setMatching(new Set(found.map((p) => p.id))),
-      (e: unknown) => setNotice({ text: errorText(e), tone: 'error' }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [send, query, all]);
+  }, [send, fail]);
 
-  const sites = useMemo(() => [...new Set((all ?? []).map((p) => p.site))].sort(), [all]);
-  const tags = useMemo(() => [...new Set((all ?? []).flatMap((p) => p.tags))].sort(), [all]);
-  const entryKeys = useMemo(() => [...new Set((all ?? []).flatMap((p) => p.entries))], [all]);
+  // The next page loads when the end of the list comes near. The observer is made again after
+  // every page, so a page that leaves the end still in view is followed by the next one.
+  useEffect(() => {
+    const end = sentinel.current;
+    if (!end || !listing?.next || loadingMore || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && void loadMore(), {
+      rootMargin: PRELOAD_MARGIN,
+    });
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [listing, loadingMore, loadMore]);
 
-  const shown = useMemo(() => {
-    const list = (all ?? []).filter(
-      (p) =>
-        (!matching || matching.has(p.id)) &&
-        (!site || p.site === site) &&
-        (!tag || p.tags.includes(tag)) &&
-        (!entry || p.entries.includes(entry)),
-    );
-    return list.sort((a, b) => (newestFirst ? b.savedAt - a.savedAt : a.savedAt - b.savedAt));
-  }, [all, matching, site, tag, entry, newestFirst]);
-
-  const replace = (next: Passage) => setAll((list) => list?.map((p) => (p.id === next.id ? next : p)));
+  const replace = (next: Passage) =>
+    setListing((l) => l && { ...l, passages: l.passages.map((p) => (p.id === next.id ? next : p)) });
 
   const remove = async (p: Passage) => {
     try {
       const deleted = await send({ type: 'deletePassage', id: p.id });
-      setAll((list) => list?.filter((x) => x.id !== p.id));
-      if (deleted) setNotice({ text: 'Passage deleted.', tone: 'info', undo: deleted });
+      setListing(
+        (l) =>
+          l && {
+            ...l,
+            passages: l.passages.filter((x) => x.id !== p.id),
+            total: deleted && l.total !== undefined ? l.total - 1 : l.total,
+          },
+      );
+      if (deleted) {
+        setStored((n) => (n === undefined ? n : n - 1));
+        setNotice({ text: 'Passage deleted.', tone: 'info', undo: { passage: deleted, key } });
+        void refreshFacets();
+      }
     } catch (e) {
-      setNotice({ text: errorText(e), tone: 'error' });
+      fail(e);
     }
   };
 
-  const undoDelete = async (p: Passage) => {
+  const undoDelete = async ({ passage, key: from }: NonNullable<Notice['undo']>) => {
     try {
-      await send({ type: 'restorePassage', passage: p });
+      await send({ type: 'restorePassage', passage });
       setNotice({ text: 'Passage restored.', tone: 'info' });
-      await reload();
+      const current = listingRef.current;
+      if (current?.key === from) {
+        // Back where it was, if that place is among the pages loaded; otherwise a later page has it.
+        const { order } = current.filters;
+        const last = current.passages.at(-1);
+        setStored((n) => (n === undefined ? n : n + 1));
+        setListing((l) => {
+          if (!l || l.key !== from || l.passages.some((p) => p.id === passage.id)) return l;
+          const total = l.total === undefined ? undefined : l.total + 1;
+          if (l.next && last && compare(order, passage, last) > 0) return { ...l, total };
+          const at = l.passages.findIndex((p) => compare(order, passage, p) < 0);
+          const passages = [...l.passages];
+          passages.splice(at < 0 ? passages.length : at, 0, passage);
+          return { ...l, passages, total };
+        });
+        void refreshFacets();
+      } else {
+        await loadFirst(filters);
+        void refreshFacets();
+      }
     } catch (e) {
-      setNotice({ text: errorText(e), tone: 'error' });
+      fail(e);
     }
   };
 
@@ -104,39 +277,89 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
         text: `Imported ${added} ${added === 1 ? 'passage' : 'passages'}${skipped ? `; ${skipped} already here` : ''}${unsafe}.`,
         tone: rejected ? 'error' : 'info',
       });
-      await reload();
+      await loadFirst(filters);
+      void refreshFacets();
     } catch (e) {
       setNotice({ text: `Nothing was imported. ${errorText(e)}`, tone: 'error' });
     }
   };
 
-  const stamp = new Date().toISOString().slice(0, 10);
-  const passages = all ?? [];
+  /**
+   * Every passage the export covers, read from the background a large page at a time: all of
+   * them (JSON), or all that match the filters, in the order shown (Markdown, CSV). An export
+   * holds them all in memory at once: it is the one place the page does, on the reader's request.
+   */
+  const exportFile = async (format: 'md' | 'json' | 'csv') => {
+    const scope: Filters = format === 'json' ? { order: 'newest' } : filters;
+    setExporting(true);
+    try {
+      const all: Passage[] = [];
+      let cursor: PassageCursor | undefined;
+      do {
+        const page = await send({ type: 'listPassages', ...scope, cursor, limit: EXPORT_PAGE_SIZE });
+        all.push(...page.passages);
+        cursor = page.next;
+        if (cursor) setNotice({ text: `Exporting… ${count(all.length)} so far.`, tone: 'info' });
+      } while (cursor);
+      const stamp = new Date().toISOString().slice(0, 10);
+      const name = `glossa-reading-list-${stamp}.${format}`;
+      if (format === 'md') download(name, 'text/markdown', toMarkdown(all));
+      else if (format === 'json') download(name, 'application/json', toJson(all));
+      else download(name, 'text/csv', toCsv(all));
+      if (all.length > EXPORT_PAGE_SIZE) setNotice({ text: `Exported ${count(all.length)}.`, tone: 'info' });
+    } catch (e) {
+      setNotice({ text: `Nothing was exported. ${errorText(e)}`, tone: 'error' });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const passages = listing?.passages ?? [];
+  // Nothing stored: counted so, or the whole list, unfiltered, came back empty.
+  const empty = stored === 0 || (!!listing && !isFiltered(listing.filters) && !passages.length && !listing.next);
+  const searching = listing?.key !== key;
+
+  /**
+   * What the list holds, said plainly: exact counts when the background could count (the
+   * number stored comes in its own request, a moment after the first page), and "so far" when
+   * it could not count the matches without reading every passage.
+   */
+  const summary = (): string => {
+    if (!listing || empty) return '';
+    const loaded = passages.length;
+    const { total, next } = listing;
+    const matches = (n: number) => (n === 1 ? 'matches' : 'match');
+    const ofStored = stored === undefined ? '' : ` of ${count(stored)}`;
+    if (!isFiltered(listing.filters)) {
+      const order = listing.filters.order === 'newest' ? 'newest' : 'oldest';
+      if (stored === undefined) return next ? `Showing the ${order} ${loaded}; counting the rest…` : count(loaded);
+      return loaded < stored ? `${count(stored)} · showing the ${order} ${loaded}` : count(stored);
+    }
+    if (total !== undefined) {
+      const match =
+        stored === undefined
+          ? `${count(total)} ${matches(total)}`
+          : `${total.toLocaleString()}${ofStored} ${matches(total)}`;
+      return loaded < total ? `${match} · showing ${loaded}` : match;
+    }
+    if (next) return `${count(loaded)} found so far${ofStored}; more may match (too many to count quickly)`;
+    return stored === undefined
+      ? `${count(loaded)} ${matches(loaded)}`
+      : `${loaded.toLocaleString()}${ofStored} ${matches(loaded)}`;
+  };
 
   return (
     <main class="reading-list">
       <header class="list-header">
         <h1>Reading list</h1>
         <div class="row">
-          <button
-            type="button"
-            disabled={!passages.length}
-            onClick={() => download(`glossa-reading-list-${stamp}.md`, 'text/markdown', toMarkdown(shown))}
-          >
+          <button type="button" disabled={!listing || empty || exporting} onClick={() => void exportFile('md')}>
             Export Markdown
           </button>
-          <button
-            type="button"
-            disabled={!passages.length}
-            onClick={() => download(`glossa-reading-list-${stamp}.json`, 'application/json', toJson(passages))}
-          >
+          <button type="button" disabled={!listing || empty || exporting} onClick={() => void exportFile('json')}>
             Export JSON
           </button>
-          <button
-            type="button"
-            disabled={!passages.length}
-            onClick={() => download(`glossa-reading-list-${stamp}.csv`, 'text/csv', toCsv(shown))}
-          >
+          <button type="button" disabled={!listing || empty || exporting} onClick={() => void exportFile('csv')}>
             Export CSV
           </button>
           <label class="file">
@@ -168,6 +391,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           type="search"
           placeholder="Search passages and notes"
           aria-label="Search passages and notes"
+          title="Finds passages with every word you type (or a word starting with it) in their text, note, tags, title or site"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
@@ -175,7 +399,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           Site{' '}
           <select aria-label="Filter by site" value={site} onChange={(e) => setSite(e.currentTarget.value)}>
             <option value="">All sites</option>
-            {sites.map((s) => (
+            {facets.sites.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
@@ -184,7 +408,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           Tag{' '}
           <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
             <option value="">All tags</option>
-            {tags.map((t) => (
+            {facets.tags.map((t) => (
               <option key={t}>{t}</option>
             ))}
           </select>
@@ -193,7 +417,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           Entry{' '}
           <select aria-label="Filter by glossary entry" value={entry} onChange={(e) => setEntry(e.currentTarget.value)}>
             <option value="">All entries</option>
-            {entryKeys.map((k) => (
+            {facets.entries.map((k) => (
               <option key={k} value={k}>
                 {names.get(k) ?? k}
               </option>
@@ -212,42 +436,51 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           </select>
         </label>
       </div>
-      {!all && <p class="muted">Loading your reading list…</p>}
-      {all && passages.length === 0 && (
+      {!listing && <p class="muted">Loading your reading list…</p>}
+      {listing && empty && (
         <p class="muted">
           Nothing saved yet. Select text on any page and choose “Save passage to Glossa” from the context menu, press
           Alt+Shift+S, or use “Save passage” on a hover card.
         </p>
       )}
-      {all && passages.length > 0 && shown.length === 0 && (
+      {listing && !empty && passages.length === 0 && !listing.next && (
         <p class="muted" role="status">
           No passage matches these filters.
         </p>
       )}
       <p class="muted count" aria-live="polite">
-        {all && passages.length > 0 ? `${shown.length} of ${passages.length} passages` : ''}
+        {summary()}
       </p>
-      <div class="passages">
-        {shown.map((p) => (
+      <div class="passages" aria-busy={searching || loadingMore}>
+        {passages.map((p) => (
           <PassageItem
             key={p.id}
             passage={p}
             entryName={(k) => names.get(k)}
-            onOpen={() =>
-              void send({ type: 'openPassage', id: p.id }).catch((e: unknown) =>
-                setNotice({ text: errorText(e), tone: 'error' }),
-              )
-            }
+            onOpen={() => void send({ type: 'openPassage', id: p.id }).catch(fail)}
             onSave={(patch) =>
-              send({ type: 'updatePassage', id: p.id, ...patch }).then(replace, (e: unknown) => {
-                setNotice({ text: `Your change was not saved: ${errorText(e)}`, tone: 'error' });
-                throw e;
-              })
+              send({ type: 'updatePassage', id: p.id, ...patch }).then(
+                (next) => {
+                  replace(next);
+                  if (patch.tags) void refreshFacets();
+                },
+                (e: unknown) => {
+                  setNotice({ text: `Your change was not saved: ${errorText(e)}`, tone: 'error' });
+                  throw e;
+                },
+              )
             }
             onDelete={() => void remove(p)}
           />
         ))}
       </div>
+      {listing?.next && (
+        <div class="row" ref={sentinel}>
+          <button type="button" onClick={() => void loadMore()} aria-busy={loadingMore}>
+            {loadingMore ? 'Loading…' : passages.length ? 'Show more' : 'Keep searching older passages'}
+          </button>
+        </div>
+      )}
     </main>
   );
 }

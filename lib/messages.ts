@@ -7,7 +7,7 @@
  * The transport (`browser.runtime.sendMessage`, `browser.tabs.sendMessage`) is passed in,
  * so this module stays pure and testable.
  */
-import type { ImportResult } from './db/passages';
+import type { ImportResult, PassagePage } from './db/passages';
 import * as v from 'valibot';
 import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
@@ -61,7 +61,21 @@ export const BackgroundRequestSchema = v.variant('type', [
       v.maxLength(10_000),
     ),
   }),
-  v.object({ type: v.literal('listPassages'), query: v.optional(v.pipe(v.string(), v.maxLength(1000))) }),
+  /** A page of the reading list, filtered and searched in the background (see listPassages in lib/db/passages). */
+  v.object({
+    type: v.literal('listPassages'),
+    query: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    site: v.optional(v.pipe(v.string(), v.maxLength(253))),
+    tag: v.optional(v.pipe(v.string(), v.maxLength(100))),
+    entry: v.optional(Key),
+    order: v.optional(v.picklist(['newest', 'oldest'])),
+    /** The `next` of the previous page. */
+    cursor: v.optional(v.object({ savedAt: v.pipe(v.number(), v.integer()), id: Key })),
+    /** Passages per page, up to MAX_PAGE (lib/db/passages); 0 for the counts (and facets) only. */
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 50),
+    /** Also answer the filters' choices and the number stored (slower: the page asks for them apart). */
+    facets: v.optional(v.boolean()),
+  }),
   v.object({
     type: v.literal('updatePassage'),
     id: Key,
@@ -105,7 +119,7 @@ export interface BackgroundResponses {
   undoSave: boolean;
   passagesForPage: { passages: Passage[]; reveal?: string };
   reportFound: null;
-  listPassages: Passage[];
+  listPassages: PassagePage;
   updatePassage: Passage;
   deletePassage: Passage | null;
   restorePassage: null;

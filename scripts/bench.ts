@@ -152,6 +152,12 @@ async function heapMb(context: BrowserContext, page: Page): Promise<number> {
 }
 
 async function main() {
+  // BENCH_ONLY=reading-list measures the reading list alone: in Node, no build, no browser.
+  if (process.env.BENCH_ONLY === 'reading-list') {
+    const { benchReadingList } = await import('./bench-reading-list');
+    await benchReadingList();
+    return;
+  }
   const executablePath = findChromium();
   execSync('npx wxt build', { stdio: 'ignore', cwd: root });
   const scopeBundle = buildSync({

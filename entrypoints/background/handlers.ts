@@ -27,7 +27,6 @@ import {
   recordFound,
   restorePassage,
   savePassage,
-  searchPassages,
   updatePassage,
 } from '@/lib/db/passages';
 import { parseExport } from '@/lib/passages/export';
@@ -203,8 +202,10 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
         }
         return null;
       }
-      case 'listPassages':
-        return request.query?.trim() ? searchPassages(request.query) : listPassages();
+      case 'listPassages': {
+        const { type: _type, ...query } = request;
+        return listPassages(query);
+      }
       case 'updatePassage':
         return updatePassage(request.id, { note: request.note, tags: request.tags });
       case 'deletePassage':

@@ -35,11 +35,48 @@ export interface StoredSetting {
   value: unknown;
 }
 
-/** A passage as stored: the record plus its dedupe key (unique index) and search text. */
+/** A passage as stored: the record plus its dedupe key (unique index) and search words. */
 export interface StoredPassage extends Passage {
   dedupe: string;
-  /** Folded text, note, tags, title and site: what reading-list search looks in. Since version 3. */
-  search: string;
+  /**
+   * The distinct words of its text, note, tags, title and site, folded (searchWordsOf): what
+   * reading-list search looks in, through a multi-entry index. Since version 4; version 3
+   * kept the folded text whole in a `search` field instead, which version 4 drops.
+   */
+  words: string[];
+  /** [tag, savedAt, id] for each tag: a tag's passages in time order, through a multi-entry index. Since version 4. */
+  tagTimes: TimeKey[];
+  /** [entry, savedAt, id] for each glossary entry it mentions, likewise. Since version 4. */
+  entryTimes: TimeKey[];
+}
+
+/** A value (tag, entry) with the time and id of a passage that has it: ordered by value, then time. */
+export type TimeKey = [value: string, savedAt: number, id: string];
+
+/** The time-ordered keys of a passage's tags and entries. */
+export function timeKeysOf(p: Pick<Passage, 'tags' | 'entries' | 'savedAt' | 'id'>): {
+  tagTimes: TimeKey[];
+  entryTimes: TimeKey[];
+} {
+  return {
+    tagTimes: p.tags.map((t) => [t, p.savedAt, p.id]),
+    entryTimes: p.entries.map((e) => [e, p.savedAt, p.id]),
+  };
+}
+
+/** Longer words are indexed (and searched for) by their first this many characters. */
+const MAX_WORD_LENGTH = 40;
+
+// Han and kana text has no spaces between words: each of its characters is a word of its own.
+const WORD =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
+
+/**
+ * The distinct words of a folded text (searchTextOf), as the `words` index holds them: runs of
+ * letters and digits, so "ISIS–K" is "isis" and "k", and "news.example" is "news" and "example".
+ */
+export function searchWordsOf(folded: string): string[] {
+  return [...new Set(Array.from(folded.matchAll(WORD), (m) => m[0].slice(0, MAX_WORD_LENGTH)))];
 }
 
 export const DATABASE_NAME = 'glossa';
@@ -69,10 +106,31 @@ function createDatabase(name: string): GlossaDexie {
     .stores({ passages: 'id, &dedupe, url, site, savedAt, *tags, *entries' })
     .upgrade((tx) =>
       tx
-        .table<StoredPassage>('passages')
+        .table<Passage & { search: string }>('passages')
         .toCollection()
         .modify((p) => {
           p.search = searchTextOf(p);
+        }),
+    );
+  // Version 4: the reading list is read a page at a time, through indexes, never whole.
+  // `[savedAt+id]` orders it (the id breaks ties, so no page boundary skips or repeats a
+  // passage); `[site+savedAt+id]`, `*tagTimes` and `*entryTimes` order each site's, tag's and
+  // entry's passages the same way; `*words` holds each passage's distinct folded words, for
+  // word-prefix search. Every stored passage gets its words and time keys; the whole folded text
+  // of version 3 (`search`) goes.
+  db.version(4)
+    .stores({
+      passages:
+        'id, &dedupe, url, site, savedAt, [savedAt+id], [site+savedAt+id], *tags, *entries, *tagTimes, *entryTimes, *words',
+    })
+    .upgrade((tx) =>
+      tx
+        .table<StoredPassage>('passages')
+        .toCollection()
+        .modify((p: StoredPassage & { search?: string }) => {
+          p.words = searchWordsOf(searchTextOf(p));
+          Object.assign(p, timeKeysOf(p));
+          delete p.search;
         }),
     );
   return db;

@@ -17,9 +17,9 @@ async function passageCount(openExtensionPage: (name: string) => Promise<Page>):
   const list = await openExtensionPage('reading-list.html');
   const reply = (await list.evaluate(() =>
     (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listPassages' }),
-  )) as { value: unknown[] };
+  )) as { value: { passages: unknown[] } };
   await list.close();
-  return reply.value.length;
+  return reply.value.passages.length;
 }
 
 /** Every highlight the page's own scripts can enumerate, with the text of each range. */

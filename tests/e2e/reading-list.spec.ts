@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { toJson } from '../../lib/passages/export';
 import { chromiumArgs, E2E_EXTENSION_DIR, findChromium } from '../support/chromium';
+import { passage } from '../support/passages';
 import {
   card,
   expect,
@@ -281,4 +283,84 @@ test('passages survive the browser closing and the extension loading afresh', as
   await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
   await context.close();
   rmSync(profile, { recursive: true, force: true });
+});
+
+test('a long reading list comes a page at a time: more on scroll or by keyboard; search and filters ask the background', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const many = Array.from({ length: 130 }, (_, i) =>
+    passage({
+      id: `bulk-${i}`,
+      text: `Passage number ${i} about ${i % 10 === 0 ? 'Dushanbe' : 'Moscow'}.`,
+      quote: { ...passage().quote, exact: `Passage number ${i}.` },
+      url: `https://${i % 2 ? 'odd' : 'even'}.example/story-${i}`,
+      savedAt: Date.UTC(2026, 0, 1) + i * 60_000,
+      note: '',
+      tags: i % 3 ? [] : ['third'],
+      entries: [],
+    }),
+  );
+  const list = await openExtensionPage('reading-list.html');
+  const imported = await list.evaluate(
+    (text) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'importPassages', text }),
+    toJson(many),
+  );
+  expect(imported).toMatchObject({ ok: true, value: { added: 130 } });
+  await list.reload();
+
+  // The first page only, newest first, and the count says so.
+  await expect(list.locator('.passage')).toHaveCount(50);
+  await expect(list.locator('.count')).toHaveText('130 passages · showing the newest 50');
+  await expect(list.locator('.passage blockquote').first()).toHaveText('Passage number 129 about Moscow.');
+  // The filters offer every site and tag without the list loading every passage.
+  await expect(list.getByLabel('Filter by site').locator('option')).toHaveText([
+    'All sites',
+    'even.example',
+    'odd.example',
+  ]);
+  await expect(list.getByLabel('Filter by tag').locator('option')).toHaveText(['All tags', 'third']);
+
+  // Scrolling near the end loads the next page, and the one after.
+  await list.locator('.passage').last().scrollIntoViewIfNeeded();
+  await expect(list.locator('.passage')).toHaveCount(100);
+  await list.locator('.passage').last().scrollIntoViewIfNeeded();
+  await expect(list.locator('.passage')).toHaveCount(130);
+  await expect(list.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+
+  // Without scrolling (here: no IntersectionObserver at all), "Show more" is a button the
+  // keyboard reaches right after the last passage.
+  const keyboard = await context.newPage();
+  await keyboard.addInitScript(() => delete (window as { IntersectionObserver?: unknown }).IntersectionObserver);
+  await keyboard.goto(list.url());
+  await expect(keyboard.locator('.passage')).toHaveCount(50);
+  await keyboard.locator('.passage').last().getByRole('button', { name: 'Delete' }).focus();
+  await keyboard.keyboard.press('Tab');
+  await expect(keyboard.getByRole('button', { name: 'Show more' })).toBeFocused();
+  await keyboard.keyboard.press('Enter');
+  await expect(keyboard.locator('.passage')).toHaveCount(100);
+  await expect(keyboard.getByRole('button', { name: 'Show more' })).toBeFocused();
+  await keyboard.keyboard.press('Enter');
+  await expect(keyboard.locator('.passage')).toHaveCount(130);
+  await expect(keyboard.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+  await keyboard.close();
+
+  const texts = await list.locator('.passage blockquote').allTextContents();
+  expect(texts).toEqual(many.map((p) => p.text).reverse());
+
+  // Search, filters and order run in the background, with honest counts.
+  await list.getByRole('searchbox').fill('dushanbe');
+  await expect(list.locator('.passage')).toHaveCount(13);
+  await expect(list.locator('.count')).toHaveText('13 of 130 passages match');
+  await list.getByRole('searchbox').fill('');
+  await list.getByLabel('Filter by site').selectOption('odd.example');
+  await expect(list.locator('.count')).toHaveText('65 of 130 passages match · showing 50');
+  await expect(list.locator('.passage')).toHaveCount(50);
+  await list.getByLabel('Filter by tag').selectOption('third');
+  await expect(list.locator('.count')).toHaveText('22 of 130 passages match');
+  await list.getByLabel('Sort by date').selectOption('oldest');
+  await expect(list.locator('.passage blockquote').first()).toHaveText('Passage number 3 about Moscow.');
 });
