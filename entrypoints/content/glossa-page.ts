@@ -211,8 +211,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     dwellMs: () => settings.hoverDelayMs,
     isInsideUi: (target) => card.isInside(target),
     isOpen: () => card.isOpen(),
-    // The UI host and its stylesheet are made during the dwell, not in the frame that shows the card.
-    prepare: () => void ui.get(),
+    prepare: (term) => card.prepare(term),
     open: (term: PaintedTerm, pointer, dwellEnd) => card.open(term, pointer, { since: dwellEnd }),
     close: () => card.close(),
   });

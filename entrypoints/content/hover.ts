@@ -15,7 +15,7 @@ export interface HoverOptions {
   readonly isInsideUi: (target: EventTarget | null) => boolean;
   readonly isOpen: () => boolean;
   /** The dwell has begun on a term: a card may follow, so get ready for it off the clock. */
-  prepare(): void;
+  prepare(term: PaintedTerm): void;
   open(term: PaintedTerm, pointer: { x: number; y: number }, dwellEnd: number): void;
   close(): void;
 }
@@ -98,7 +98,7 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
       clearDwell();
       if (term && term !== hoverOpened) {
         const pointer = { x: event.clientX, y: event.clientY };
-        options.prepare();
+        options.prepare(term);
         dwellTimer = ctx.setTimeout(() => {
           dwellTimer = undefined;
           cancelClose();
