@@ -5,7 +5,7 @@
  * and extension pages, never by content scripts (a page's IndexedDB belongs to the site).
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Entry, PackSource } from '../glossary/schema';
+import type { Entry, EntryKind, PackSource } from '../glossary/schema';
 import { type Passage, searchTextOf } from '../passages/schema';
 
 export interface StoredPack {
@@ -16,10 +16,12 @@ export interface StoredPack {
   /** SHA-256 of the pack's canonical JSON: seeding skips unchanged packs. */
   hash: string;
   /**
-   * Shipped with the extension (replaced on update), imported by the reader, or built on the
-   * reader's machine from a page they read (marked on that page only).
+   * Shipped with the extension (replaced on update), imported by the reader, built on the
+   * reader's machine from a page they read (marked on that page only), or added by hand from a
+   * page ("Add to glossary": also marked on that page only, never replaced by a rebuild nor
+   * forgotten by the retention setting).
    */
-  origin: 'bundled' | 'user' | 'page';
+  origin: 'bundled' | 'user' | 'page' | 'hand';
   entryCount: number;
   installedAt: number;
 }
@@ -79,6 +81,41 @@ export function searchWordsOf(folded: string): string[] {
   return [...new Set(Array.from(folded.matchAll(WORD), (m) => m[0].slice(0, MAX_WORD_LENGTH)))];
 }
 
+/**
+ * The reader's changes to one entry, kept apart from the entry itself: rebuilding an article,
+ * updating the bundled packs or upgrading the schema replaces entries, never these.
+ */
+export interface StoredEdit {
+  /** The entry's key. */
+  key: string;
+  name?: string;
+  summary?: string;
+  /** Replaces the entry's aliases. */
+  aliases?: string[];
+  kind?: EntryKind;
+  /** Hidden everywhere: not marked, not searched, not shown. */
+  hidden?: boolean;
+  /** Split off: joins other entries only through a merge the reader makes. */
+  alone?: boolean;
+  editedAt: number;
+}
+
+/** Two entries the reader said are one entity. `id` is the two keys, sorted, joined by a space. */
+export interface StoredMerge {
+  id: string;
+  a: string;
+  b: string;
+  at: number;
+}
+
+/** A word the reader never wants marked, by its folded form (formKey). */
+export interface StoredBlockedForm {
+  form: string;
+  /** As the reader typed it, for the glossary page. */
+  text: string;
+  at: number;
+}
+
 export const DATABASE_NAME = 'glossa';
 
 export type GlossaDexie = Dexie & {
@@ -86,6 +123,9 @@ export type GlossaDexie = Dexie & {
   entries: EntityTable<StoredEntry, 'key'>;
   settings: EntityTable<StoredSetting, 'key'>;
   passages: EntityTable<StoredPassage, 'id'>;
+  edits: EntityTable<StoredEdit, 'key'>;
+  merges: EntityTable<StoredMerge, 'id'>;
+  blockedForms: EntityTable<StoredBlockedForm, 'form'>;
 };
 
 function createDatabase(name: string): GlossaDexie {
@@ -133,6 +173,15 @@ function createDatabase(name: string): GlossaDexie {
           delete p.search;
         }),
     );
+  // Version 5: the personal glossary. The reader's edits, merges and blocked words live in
+  // tables of their own, so rebuilding an article (which replaces its pack) loses none of them;
+  // packs gain an index on when they were built, for the retention setting. Nothing to migrate.
+  db.version(5).stores({
+    packs: 'id, origin, installedAt',
+    edits: 'key',
+    merges: 'id, a, b',
+    blockedForms: 'form',
+  });
   return db;
 }
 

@@ -54,8 +54,8 @@ function pageKey(url: string): string | undefined {
 
 /** Whether `entry` was built from (or curated for) the page at `pageUrl`. */
 export function isFromPage(entry: LayerableEntry, pageUrl: string | undefined): boolean {
-  // A page's own pack marks only that page: wherever it is shown, it is "this article".
-  if (entry.pack.origin === 'page') return true;
+  // Packs built from pages (and entries added by hand on one) carry their page's URL: on that
+  // page they are "this article", on any other one of the other articles the reader read.
   const source = entry.pack.source.url;
   return Boolean(pageUrl && source && pageKey(source) === pageKey(pageUrl));
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isFromPage, type LayerableEntry, layerEntries, linkToReferences } from '@/lib/glossary/layers';
 
 const SEED_URL = 'https://www.diplomaticourier.com/posts/tajikistan-and-the-moscow-terror-attack-fallout';
+const PAGE_URL = 'https://news.example/kyiv-story';
 
 function entry(
   key: string,
@@ -35,6 +36,7 @@ const pageUkraine = entry('page-1/ukraine', 'Ukraine', {
   summary: 'its neighbour',
   mentions: [{}],
   origin: 'page',
+  url: PAGE_URL,
   sameAs: ['world/ukraine'],
 });
 const israel = entry('world/israel', 'Israel', { general: { text: 'Country in Western Asia.', source: 'w' } });
@@ -74,7 +76,7 @@ describe('layered cards', () => {
       published: '2020-01-01',
       sameAs: ['seed/ukraine'],
     });
-    const [card] = layerEntries([older, seedUkraine, pageUkraine, worldUkraine], 'https://news.example/x');
+    const [card] = layerEntries([older, seedUkraine, pageUkraine, worldUkraine], PAGE_URL);
     expect(card!.articles.map((a) => [a.entry.key, a.here])).toEqual([
       ['page-1/ukraine', true],
       ['seed/ukraine', false],
@@ -119,7 +121,9 @@ describe('layered cards', () => {
   });
 
   it.each<[string, LayerableEntry, string | undefined, boolean]>([
-    ['a page-built pack is always this page', pageUkraine, undefined, true],
+    ['a page-built pack on its own page', pageUkraine, PAGE_URL, true],
+    ['a page-built pack on another page', pageUkraine, 'https://news.example/other', false],
+    ['a page-built pack where the page is unknown', pageUkraine, undefined, false],
     ['a bundled pack on its source URL', seedUkraine, SEED_URL, true],
     ['a bundled pack elsewhere', seedUkraine, 'https://news.example/', false],
     ['a pack with no URL', worldUkraine, SEED_URL, false],
