@@ -13,6 +13,9 @@ import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
 import { type Passage, PassageInputSchema, PassageSchema } from './passages/schema';
 import { type Settings, SettingsPatchSchema } from './settings';
+import type { StoredBlockedForm, StoredEdit } from './db/database';
+import { ENTRY_KINDS, type Pack } from './glossary/schema';
+import { ENTRY_ORIGINS, type EntitySummary } from './glossary/personal';
 
 const Key = v.pipe(v.string(), v.maxLength(200));
 
@@ -88,6 +91,50 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('importPassages'), text: v.pipe(v.string(), v.maxLength(100_000_000)) }),
   /** Opens the passage's page in a new tab, scrolled to and flashing the passage. */
   v.object({ type: v.literal('openPassage'), id: Key }),
+  /**
+   * A card's "In other articles you read": the entries of other packs that are the same entities
+   * as `keys`. Only keys this page may show (public packs, the page's own) are answered.
+   */
+  v.object({ type: v.literal('otherArticles'), keys: v.pipe(v.array(Key), v.maxLength(50)) }),
+  /** "Add to glossary" on a selection: an entry made by hand on the sender's page. */
+  v.object({
+    type: v.literal('addToGlossary'),
+    name: v.pipe(v.string(), v.maxLength(2000)),
+    sentence: v.pipe(v.string(), v.maxLength(20_000)),
+    title: v.pipe(v.string(), v.maxLength(2000)),
+  }),
+  // The glossary page (extension pages only).
+  /** A page of the personal glossary's entities, searched with the popup's ranking. */
+  v.object({
+    type: v.literal('glossaryEntities'),
+    query: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    origin: v.optional(v.picklist(ENTRY_ORIGINS)),
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 100),
+  }),
+  /** One entity, every entry of it, hidden ones too, with the reader's edits applied. */
+  v.object({ type: v.literal('glossaryEntity'), key: Key }),
+  v.object({
+    type: v.literal('editEntry'),
+    key: Key,
+    patch: v.object({
+      name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      summary: v.optional(v.pipe(v.string(), v.maxLength(600))),
+      aliases: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50))),
+      kind: v.optional(v.picklist(ENTRY_KINDS)),
+    }),
+  }),
+  v.object({ type: v.literal('hideEntries'), keys: v.pipe(v.array(Key), v.maxLength(1000)), hidden: v.boolean() }),
+  v.object({ type: v.literal('mergeEntities'), a: Key, b: Key }),
+  v.object({ type: v.literal('splitEntry'), key: Key }),
+  v.object({ type: v.literal('blockForm'), text: v.pipe(v.string(), v.maxLength(200)) }),
+  v.object({ type: v.literal('unblockForm'), form: v.pipe(v.string(), v.maxLength(200)) }),
+  v.object({ type: v.literal('listBlockedForms') }),
+  v.object({ type: v.literal('listPacks') }),
+  /** Deletes everything built from one article (or added by hand on one page). */
+  v.object({ type: v.literal('deleteBuiltPack'), id: Key }),
+  /** A pack in the documented format, to save as a file. */
+  v.object({ type: v.literal('exportPack'), id: Key }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -125,6 +172,26 @@ export interface BackgroundResponses {
   restorePassage: null;
   importPassages: ImportResult;
   openPassage: null;
+  otherArticles: EntryView[];
+  addToGlossary: { key: string; name: string };
+  glossaryEntities: { entities: EntitySummary[]; total: number };
+  glossaryEntity: { entity: EntitySummary; entries: GlossaryEntryView[] } | null;
+  editEntry: null;
+  hideEntries: null;
+  mergeEntities: null;
+  splitEntry: null;
+  blockForm: StoredBlockedForm;
+  unblockForm: null;
+  listBlockedForms: StoredBlockedForm[];
+  listPacks: StoredPack[];
+  deleteBuiltPack: boolean;
+  exportPack: Pack;
+}
+
+/** An entry on the glossary page: as shown, plus whether it is hidden and what the reader changed. */
+export interface GlossaryEntryView extends EntryView {
+  readonly hidden: boolean;
+  readonly edit?: StoredEdit;
 }
 
 /** Requests only extension pages may send: a content script runs next to page code. */
@@ -138,6 +205,18 @@ export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new S
   'restorePassage',
   'importPassages',
   'openPassage',
+  'glossaryEntities',
+  'glossaryEntity',
+  'editEntry',
+  'hideEntries',
+  'mergeEntities',
+  'splitEntry',
+  'blockForm',
+  'unblockForm',
+  'listBlockedForms',
+  'listPacks',
+  'deleteBuiltPack',
+  'exportPack',
 ]);
 
 /** Requests content scripts answer. */
@@ -153,6 +232,8 @@ export const TabRequestSchema = v.variant('type', [
   v.object({ type: v.literal('revealTerm'), key: Key }),
   /** The context menu and shortcut: save the current selection to the reading list. */
   v.object({ type: v.literal('saveSelection') }),
+  /** The context menu: add the selection to the glossary, by hand. */
+  v.object({ type: v.literal('addSelectionToGlossary') }),
   /** The popup, context menu and shortcut: build a glossary from this page, article-like or not. */
   v.object({ type: v.literal('buildGlossary') }),
 ]);
@@ -170,6 +251,7 @@ export interface TabResponses {
   /** The outcome, as the page showed it to the reader. */
   saveSelection: { saved: boolean; duplicate: boolean; message: string };
   buildGlossary: { entries: number; message: string };
+  addSelectionToGlossary: { added: boolean; message: string };
 }
 
 /** Every answer travels in an envelope, so errors arrive as readable messages. */

@@ -25,6 +25,8 @@ export const SettingsSchema = v.object({
   /** How long the pointer rests on a term before its card opens. */
   hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1500)),
   buildMode: v.picklist(BUILD_MODES),
+  /** Forget what was built from articles read more than this many months ago; 0 keeps everything. */
+  forgetAfterMonths: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120)),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'dotted',
   hoverDelayMs: 400,
   buildMode: 'auto',
+  forgetAfterMonths: 0,
 };
 
 /** Whether highlighting should run on a page of `hostname`. */

@@ -17,7 +17,7 @@ import {
   savePagePack,
 } from '@/lib/db/glossary';
 import { buildPagePack, pageSourceUrl } from '@/lib/glossary/page-build';
-import type { StoredEntry } from '@/lib/db/database';
+import type { StoredEdit, StoredEntry, StoredPack } from '@/lib/db/database';
 import {
   deletePassage,
   getPassage,
@@ -32,8 +32,51 @@ import {
 import { parseExport } from '@/lib/passages/export';
 import { pageUrlsFor } from '@/lib/passages/page-match';
 import { getSettings, updateSettings } from '@/lib/db/settings';
+import {
+  addHandEntry,
+  blockedForms,
+  blockForm,
+  deleteBuiltPack,
+  editedEntry,
+  editEntry,
+  entriesToMatch,
+  forgetArticlesOlderThan,
+  handPackId,
+  mergeEntries,
+  type ReaderChanges,
+  readerChanges,
+  setHidden,
+  splitEntry,
+  unblockForm,
+} from '@/lib/db/personal';
+import { buildPersonalGlossary, type PersonalGlossary } from '@/lib/glossary/personal';
+import { PACK_FORMAT, parsePack } from '@/lib/glossary/schema';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import type { BackgroundRequest, BackgroundResponses, EntryView } from '@/lib/messages';
+
+interface PersonalStateEntry {
+  /** The entry with the reader's edit applied. */
+  readonly entry: StoredEntry;
+  readonly pack: StoredPack;
+  readonly hidden: boolean;
+  readonly edit?: StoredEdit;
+}
+
+interface PersonalState {
+  readonly entries: ReadonlyMap<string, PersonalStateEntry>;
+  readonly glossary: PersonalGlossary;
+  readonly packs: ReadonlyMap<string, StoredPack>;
+}
+
+/** Packs that mark only their own page: built from it, or made by hand on it. */
+const isOwnPageOrigin = (origin: StoredPack['origin']) => origin === 'page' || origin === 'hand';
+
+/** A stamp of the reader's changes that alter marking (edits, hidden, blocked words). */
+function changesStamp(changes: ReaderChanges): string {
+  let latest = 0;
+  for (const e of changes.edits.values()) latest = Math.max(latest, e.editedAt);
+  return `${changes.edits.size}.${latest}.${[...changes.blocked].sort().join(',')}`;
+}
 
 export interface HandlerDeps {
   /** Resolves once the bundled glossary is seeded. */
@@ -51,8 +94,19 @@ export interface RequestContext {
 }
 
 export interface Handlers {
-  handle(request: BackgroundRequest, context: RequestContext): Promise<BackgroundResponses[BackgroundRequest['type']]>;
+  handle(request: BackgroundRequest, context: RequestContext): Promise<unknown>;
 }
+
+/**
+ * One handler per request type, each typed with its own request and reply: a handler that
+ * answers the wrong shape, or a request type without a handler, does not compile.
+ */
+export type HandlerMap = {
+  [K in BackgroundRequest['type']]: (
+    request: Extract<BackgroundRequest, { type: K }>,
+    context: RequestContext,
+  ) => Promise<BackgroundResponses[K]>;
+};
 
 /**
  * Compiled matchers for pages with a pack of their own, kept by version (public glossary +
@@ -73,10 +127,38 @@ const UNDO_WINDOW_MS = 2 * 60_000;
 export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Handlers {
   // The public glossary (bundled and imported packs), compiled once per change and kept for the
   // service worker's lifetime; a page's own pack is added to it per request.
-  let base: Promise<{ entries: StoredEntry[]; version: string; matcher: CompiledMatcher }> | undefined;
+  let base:
+    Promise<{ entries: StoredEntry[]; version: string; matcher: CompiledMatcher; changes: ReaderChanges }> | undefined;
   const loadBase = async () => {
-    const [entries, version] = await Promise.all([publicEntries(), publicGlossaryVersion()]);
-    return { entries, version, matcher: compilePageMatcher(entries, version) };
+    const [raw, packsVersion, changes] = await Promise.all([publicEntries(), publicGlossaryVersion(), readerChanges()]);
+    // The reader's edits, hidden entries and blocked words change what marks: they are in the version.
+    const version = `${packsVersion}|${changesStamp(changes)}`;
+    const entries = entriesToMatch(raw, changes);
+    return { entries, version, matcher: compilePageMatcher(entries, version), changes };
+  };
+  // The whole personal glossary (every pack, edited, grouped into entities), for cards' other
+  // articles and the glossary page; built on first use after a change.
+  let personal: Promise<PersonalState> | undefined;
+  const loadPersonal = async (): Promise<PersonalState> => {
+    const [raw, changes, packs] = await Promise.all([listEntries(), readerChanges(), listPacks()]);
+    const packById = new Map(packs.map((p) => [p.id, p]));
+    const entries = new Map<string, PersonalStateEntry>();
+    for (const e of raw) {
+      const pack = packById.get(e.packId);
+      if (!pack) continue;
+      const edit = changes.edits.get(e.key);
+      entries.set(e.key, { entry: editedEntry(e, edit), pack, hidden: edit?.hidden === true, edit });
+    }
+    const glossary = buildPersonalGlossary(
+      [...entries.values()].map(({ entry, pack, hidden, edit }) => ({
+        ...entry,
+        hidden,
+        edited: edit?.name !== undefined,
+        pack: { origin: pack.origin, installedAt: pack.installedAt },
+      })),
+      changes.links,
+    );
+    return { entries, glossary, packs: packById };
   };
   const pageMatchers = createLruCache<string, CompiledMatcher>(PAGE_MATCHER_CACHE_SIZE);
   const pageMatcher = (entries: StoredEntry[], version: string, page: { hash: string; entries: StoredEntry[] }) =>
@@ -90,147 +172,297 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
   // Passage ids each tab was told about: a page may report on those only.
   const shownToTab = new Map<number, Set<string>>();
 
+  /** Entries as cards and the popup show them: edited by the reader, hidden ones left out. */
   async function withPacks(entries: StoredEntry[]): Promise<EntryView[]> {
-    const packs = new Map((await listPacks()).map((p) => [p.id, p]));
-    return entries.flatMap((e) => {
-      const pack = packs.get(e.packId);
-      return pack ? [{ ...e, pack: { id: pack.id, title: pack.title, source: pack.source, origin: pack.origin } }] : [];
+    const [packList, changes] = await Promise.all([listPacks(), readerChanges()]);
+    const packs = new Map(packList.map((p) => [p.id, p]));
+    return entries.flatMap((raw) => {
+      const pack = packs.get(raw.packId);
+      const edit = changes.edits.get(raw.key);
+      if (!pack || edit?.hidden) return [];
+      const e = editedEntry(raw, edit);
+      return [{ ...e, pack: { id: pack.id, title: pack.title, source: pack.source, origin: pack.origin } }];
     });
+  }
+
+  /** The retention setting, applied whenever an article is built (and at start). */
+  async function forgetOldArticles() {
+    const { forgetAfterMonths } = await getSettings();
+    if (forgetAfterMonths > 0 && (await forgetArticlesOlderThan(forgetAfterMonths)) > 0) personal = undefined;
   }
 
   async function glossaryChanged() {
     base = undefined;
+    personal = undefined;
     await broadcast({ type: 'glossaryChanged' });
   }
 
-  async function handle(request: BackgroundRequest, context: RequestContext) {
-    await ready;
-    switch (request.type) {
-      case 'getMatcher': {
-        base ??= loadBase();
-        const { entries, version, matcher } = await base;
-        const settings = await getSettings();
-        const url = pageSourceUrl(context.senderUrl);
-        const page =
-          url && context.tabId !== undefined && settings.buildMode !== 'never'
-            ? await packEntries(await pagePackId(url))
-            : undefined;
-        return { matcher: page ? pageMatcher(entries, version, page) : matcher, settings };
-      }
-      case 'buildPageGlossary': {
-        // The page is the sender's own: its URL comes from the browser, never from the message.
-        const url = pageSourceUrl(context.senderUrl);
-        if (!url || context.tabId === undefined) throw new Error('Glossa builds glossaries from web pages only.');
-        if ((await getSettings()).buildMode === 'never')
-          throw new Error('Building glossaries is turned off in options.');
-        const started = performance.now();
-        const { pack } = buildPagePack({
-          id: await pagePackId(url),
-          url,
-          site: new URL(url).hostname,
-          title: request.title,
-          published: request.published,
-          lang: request.lang,
-          blocks: request.blocks,
-        });
-        const buildMs = Math.round(performance.now() - started);
-        if (!pack) return { outcome: 'empty' as const, entries: 0, buildMs };
-        // "Ukraine" built from this page is world/ukraine: one card, the World line above the article's words.
-        base ??= loadBase();
-        const linked = { ...pack, entries: linkToReferences(pack.entries, (await base).entries) };
-        const outcome = await savePagePack(linked);
-        return {
-          outcome: outcome === 'unchanged' ? ('unchanged' as const) : ('built' as const),
-          entries: pack.entries.length,
-          buildMs,
-        };
-      }
-      case 'getEntries':
-        return withPacks(await getEntries(request.keys));
-      case 'listEntries':
-        return withPacks(await listEntries());
-      case 'getSettings':
-        return getSettings();
-      case 'importPack': {
-        const result = await importUserPack(request.pack);
-        if (result.outcome !== 'unchanged') await glossaryChanged();
-        return result;
-      }
-      case 'removePack': {
-        const removed = await removeUserPack(request.id);
-        if (removed) await glossaryChanged();
-        return removed;
-      }
-      case 'savePassage': {
-        let passage = request.passage;
-        if (context.tabId !== undefined) {
-          if (!saveLimit.allow(context.tabId, Date.now()))
-            throw new Error('Too many saves from this page in a minute. Wait a little, then save again.');
-          // A page's passage is kept under the page's own URL, as the browser reports it.
-          const own = pageUrlsFor(context.senderUrl)[0];
-          if (!own) throw new Error('Glossa saves passages from web pages only.');
-          passage = { ...passage, url: own };
-        }
-        const result = await savePassage(passage);
-        if (!result.duplicate && context.tabId !== undefined) {
-          recentSaves.set(result.passage.id, { tabId: context.tabId, at: Date.now() });
-        }
-        return result;
-      }
-      case 'undoSave': {
-        const save = recentSaves.get(request.id);
-        recentSaves.delete(request.id);
-        if (!save || save.tabId !== context.tabId || Date.now() - save.at > UNDO_WINDOW_MS) return false;
-        return (await deletePassage(request.id)) !== undefined;
-      }
-      case 'passagesForPage': {
-        const urls = pageUrlsFor(context.senderUrl);
-        const passages = (await Promise.all(urls.map(passagesForUrl))).flat();
-        const unique = [...new Map(passages.map((p) => [p.id, p])).values()];
-        const reveal = context.tabId === undefined ? undefined : pendingReveals.get(context.tabId);
-        if (context.tabId !== undefined) {
-          pendingReveals.delete(context.tabId);
-          shownToTab.set(context.tabId, new Set(unique.map((p) => p.id)));
-        }
-        return { passages: unique, ...(reveal && unique.some((p) => p.id === reveal) ? { reveal } : {}) };
-      }
-      case 'reportFound': {
-        const allowed = context.tabId === undefined ? undefined : shownToTab.get(context.tabId);
-        for (const r of request.results) {
-          if (!allowed?.has(r.id)) continue;
-          await recordFound(r.id, { status: r.status, at: Date.now(), ...(r.errors ? { errors: r.errors } : {}) });
-        }
-        return null;
-      }
-      case 'listPassages': {
-        const { type: _type, ...query } = request;
-        return listPassages(query);
-      }
-      case 'updatePassage':
-        return updatePassage(request.id, { note: request.note, tags: request.tags });
-      case 'deletePassage':
-        return (await deletePassage(request.id)) ?? null;
-      case 'restorePassage':
-        await restorePassage(request.passage);
-        return null;
-      case 'importPassages':
-        return importPassages(parseExport(request.text));
-      case 'openPassage': {
-        const passage = await getPassage(request.id);
-        if (!passage) throw new Error('That passage no longer exists.');
-        // Only web pages open: a passage stored before URLs were checked may hold anything.
-        if (!isWebUrl(passage.url)) throw new Error('That passage’s address is not a web page, so it is not opened.');
-        const tabId = await openTab(passage.url);
-        if (tabId !== undefined) pendingReveals.set(tabId, passage.id);
-        return null;
-      }
-      case 'updateSettings': {
-        const settings = await updateSettings(request.patch);
-        await broadcast({ type: 'settingsChanged' });
-        return settings;
-      }
-    }
+  const viewOf = ({ entry, pack }: PersonalStateEntry): EntryView => ({
+    ...entry,
+    pack: { id: pack.id, title: pack.title, source: pack.source, origin: pack.origin },
+  });
+
+  /** The packs of the page at `url` that mark it: the one built from it and the one made by hand on it. */
+  async function ownPackIds(url: string | undefined): Promise<Set<string>> {
+    return url ? new Set([await pagePackId(url), await handPackId(url)]) : new Set();
   }
 
-  return { handle };
+  const handlers: HandlerMap = {
+    getMatcher: async (_request, context) => {
+      base ??= loadBase();
+      const { entries, version, matcher } = await base;
+      const settings = await getSettings();
+      const url = pageSourceUrl(context.senderUrl);
+      if (!url || context.tabId === undefined) return { matcher, settings };
+      // The page's own packs: built from it (unless building is off) and made by hand on it.
+      const own = await Promise.all([
+        settings.buildMode !== 'never' ? packEntries(await pagePackId(url)) : undefined,
+        packEntries(await handPackId(url)),
+      ]);
+      const packs = own.filter((p) => p !== undefined);
+      if (packs.length === 0) return { matcher, settings };
+      const page = {
+        hash: packs.map((p) => p.hash.slice(0, 16)).join('+'),
+        entries: entriesToMatch(
+          packs.flatMap((p) => p.entries),
+          (await base).changes,
+        ),
+      };
+      return { matcher: pageMatcher(entries, version, page), settings };
+    },
+    buildPageGlossary: async (request, context) => {
+      // The page is the sender's own: its URL comes from the browser, never from the message.
+      const url = pageSourceUrl(context.senderUrl);
+      if (!url || context.tabId === undefined) throw new Error('Glossa builds glossaries from web pages only.');
+      if ((await getSettings()).buildMode === 'never') throw new Error('Building glossaries is turned off in options.');
+      const started = performance.now();
+      const { pack } = buildPagePack({
+        id: await pagePackId(url),
+        url,
+        site: new URL(url).hostname,
+        title: request.title,
+        published: request.published,
+        lang: request.lang,
+        blocks: request.blocks,
+      });
+      const buildMs = Math.round(performance.now() - started);
+      if (!pack) return { outcome: 'empty' as const, entries: 0, buildMs };
+      // "Ukraine" built from this page is world/ukraine: one card, the World line above the article's words.
+      base ??= loadBase();
+      const linked = { ...pack, entries: linkToReferences(pack.entries, (await base).entries) };
+      const outcome = await savePagePack(linked);
+      personal = undefined;
+      await forgetOldArticles();
+      return {
+        outcome: outcome === 'unchanged' ? ('unchanged' as const) : ('built' as const),
+        entries: pack.entries.length,
+        buildMs,
+      };
+    },
+    getEntries: async (request) => {
+      return withPacks(await getEntries(request.keys));
+    },
+    listEntries: async () => {
+      return withPacks(await listEntries());
+    },
+    getSettings: async () => {
+      return getSettings();
+    },
+    importPack: async (request) => {
+      const result = await importUserPack(request.pack);
+      if (result.outcome !== 'unchanged') await glossaryChanged();
+      return result;
+    },
+    removePack: async (request) => {
+      const removed = await removeUserPack(request.id);
+      if (removed) await glossaryChanged();
+      return removed;
+    },
+    savePassage: async (request, context) => {
+      let passage = request.passage;
+      if (context.tabId !== undefined) {
+        if (!saveLimit.allow(context.tabId, Date.now()))
+          throw new Error('Too many saves from this page in a minute. Wait a little, then save again.');
+        // A page's passage is kept under the page's own URL, as the browser reports it.
+        const own = pageUrlsFor(context.senderUrl)[0];
+        if (!own) throw new Error('Glossa saves passages from web pages only.');
+        passage = { ...passage, url: own };
+      }
+      const result = await savePassage(passage);
+      if (!result.duplicate && context.tabId !== undefined) {
+        recentSaves.set(result.passage.id, { tabId: context.tabId, at: Date.now() });
+      }
+      return result;
+    },
+    undoSave: async (request, context) => {
+      const save = recentSaves.get(request.id);
+      recentSaves.delete(request.id);
+      if (!save || save.tabId !== context.tabId || Date.now() - save.at > UNDO_WINDOW_MS) return false;
+      return (await deletePassage(request.id)) !== undefined;
+    },
+    passagesForPage: async (_request, context) => {
+      const urls = pageUrlsFor(context.senderUrl);
+      const passages = (await Promise.all(urls.map(passagesForUrl))).flat();
+      const unique = [...new Map(passages.map((p) => [p.id, p])).values()];
+      const reveal = context.tabId === undefined ? undefined : pendingReveals.get(context.tabId);
+      if (context.tabId !== undefined) {
+        pendingReveals.delete(context.tabId);
+        shownToTab.set(context.tabId, new Set(unique.map((p) => p.id)));
+      }
+      return { passages: unique, ...(reveal && unique.some((p) => p.id === reveal) ? { reveal } : {}) };
+    },
+    reportFound: async (request, context) => {
+      const allowed = context.tabId === undefined ? undefined : shownToTab.get(context.tabId);
+      for (const r of request.results) {
+        if (!allowed?.has(r.id)) continue;
+        await recordFound(r.id, { status: r.status, at: Date.now(), ...(r.errors ? { errors: r.errors } : {}) });
+      }
+      return null;
+    },
+    listPassages: async (request) => {
+      const { type: _type, ...query } = request;
+      return listPassages(query);
+    },
+    updatePassage: async (request) => {
+      return updatePassage(request.id, { note: request.note, tags: request.tags });
+    },
+    deletePassage: async (request) => {
+      return (await deletePassage(request.id)) ?? null;
+    },
+    restorePassage: async (request) => {
+      await restorePassage(request.passage);
+      return null;
+    },
+    importPassages: async (request) => {
+      return importPassages(parseExport(request.text));
+    },
+    openPassage: async (request) => {
+      const passage = await getPassage(request.id);
+      if (!passage) throw new Error('That passage no longer exists.');
+      // Only web pages open: a passage stored before URLs were checked may hold anything.
+      if (!isWebUrl(passage.url)) throw new Error('That passage’s address is not a web page, so it is not opened.');
+      const tabId = await openTab(passage.url);
+      if (tabId !== undefined) pendingReveals.set(tabId, passage.id);
+      return null;
+    },
+    updateSettings: async (request) => {
+      const settings = await updateSettings(request.patch);
+      if (request.patch.forgetAfterMonths !== undefined) await forgetOldArticles();
+      await broadcast({ type: 'settingsChanged' });
+      return settings;
+    },
+    otherArticles: async (request, context) => {
+      const own = await ownPackIds(pageSourceUrl(context.senderUrl));
+      const { entries, glossary } = await (personal ??= loadPersonal());
+      const asked = new Set(request.keys);
+      const found = new Map<string, EntryView>();
+      for (const key of request.keys) {
+        const shown = entries.get(key);
+        // Only what this page may show: public packs, or the page's own.
+        if (!shown || shown.hidden || (isOwnPageOrigin(shown.pack.origin) && !own.has(shown.pack.id))) continue;
+        for (const other of glossary.identity.keysOf(key)) {
+          const e = entries.get(other);
+          if (!e || e.hidden || asked.has(other) || own.has(e.pack.id)) continue;
+          // Linked to the entry asked about, so the card layers it into that entity.
+          const view = viewOf(e);
+          found.set(other, { ...view, sameAs: [...new Set([...(view.sameAs ?? []), key])] });
+        }
+      }
+      return [...found.values()];
+    },
+    addToGlossary: async (request, context) => {
+      const url = pageUrlsFor(context.senderUrl)[0];
+      if (!url || context.tabId === undefined) throw new Error('Glossa adds entries from web pages only.');
+      if (!saveLimit.allow(context.tabId, Date.now()))
+        throw new Error('Too many additions from this page in a minute. Wait a little, then try again.');
+      const entry = await addHandEntry({
+        name: request.name,
+        kind: 'concept',
+        sentence: request.sentence,
+        page: { url, site: new URL(url).hostname, title: request.title.trim() },
+      });
+      await glossaryChanged();
+      return { key: entry.key, name: entry.name };
+    },
+    glossaryEntities: async (request) => {
+      const { glossary } = await (personal ??= loadPersonal());
+      const { type: _type, ...query } = request;
+      return glossary.query(query);
+    },
+    glossaryEntity: async (request) => {
+      const { entries, glossary } = await (personal ??= loadPersonal());
+      const entity = glossary.entity(request.key);
+      if (!entity) return null;
+      const views = entity.keys.flatMap((k) => {
+        const e = entries.get(k);
+        return e ? [{ ...viewOf(e), hidden: e.hidden, ...(e.edit ? { edit: e.edit } : {}) }] : [];
+      });
+      return { entity, entries: views };
+    },
+    editEntry: async (request) => {
+      await editEntry(request.key, request.patch);
+      await glossaryChanged();
+      return null;
+    },
+    hideEntries: async (request) => {
+      await setHidden(request.keys, request.hidden);
+      await glossaryChanged();
+      return null;
+    },
+    mergeEntities: async (request) => {
+      await mergeEntries(request.a, request.b);
+      await glossaryChanged();
+      return null;
+    },
+    splitEntry: async (request) => {
+      await splitEntry(request.key);
+      await glossaryChanged();
+      return null;
+    },
+    blockForm: async (request) => {
+      const row = await blockForm(request.text);
+      await glossaryChanged();
+      return row;
+    },
+    unblockForm: async (request) => {
+      await unblockForm(request.form);
+      await glossaryChanged();
+      return null;
+    },
+    listBlockedForms: async () => blockedForms(),
+    listPacks: async () => listPacks(),
+    deleteBuiltPack: async (request) => {
+      const deleted = await deleteBuiltPack(request.id);
+      if (deleted) await glossaryChanged();
+      return deleted;
+    },
+    exportPack: async (request) => {
+      const { entries, packs } = await (personal ??= loadPersonal());
+      const pack = packs.get(request.id);
+      if (!pack) throw new Error('That pack no longer exists.');
+      // As the reader has it: their edits applied, hidden entries left out.
+      const own = [...entries.values()].filter((e) => e.pack.id === pack.id && !e.hidden);
+      return parsePack(
+        {
+          format: PACK_FORMAT,
+          id: pack.id,
+          title: pack.title,
+          version: pack.version,
+          source: pack.source,
+          entries: own.map(({ entry: { key: _key, packId: _packId, ...e } }) => e),
+        },
+        `The pack "${pack.title}"`,
+      );
+    },
+  };
+
+  void ready.then(forgetOldArticles).catch((e: unknown) => console.warn('Glossa: retention not applied:', e));
+
+  return {
+    async handle(request, context) {
+      await ready;
+      const handler = handlers[request.type] as (r: BackgroundRequest, c: RequestContext) => Promise<unknown>;
+      return handler(request, context);
+    },
+  };
 }

@@ -33,6 +33,12 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save passage to Glossa', contexts: ['selection'] });
     browser.contextMenus.create({
+      id: ADD_MENU_ID,
+      title: 'Add “%s” to the Glossa glossary',
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+    browser.contextMenus.create({
       id: BUILD_MENU_ID,
       title: 'Build a Glossa glossary from this page',
       contexts: ['page'],
@@ -46,13 +52,16 @@ export function startBackground(): void {
         ? 'saveSelection'
         : info.menuItemId === BUILD_MENU_ID
           ? 'buildGlossary'
-          : undefined;
+          : info.menuItemId === ADD_MENU_ID
+            ? 'addSelectionToGlossary'
+            : undefined;
     if (type) void browser.tabs.sendMessage(tab.id, { type }).catch(() => undefined);
   });
 }
 
 const SAVE_MENU_ID = 'glossa-save-passage';
 const BUILD_MENU_ID = 'glossa-build-glossary';
+const ADD_MENU_ID = 'glossa-add-to-glossary';
 
 /** Sends a request to the content script of the active tab; pages without one ignore it. */
 async function sendToActiveTab(message: {

@@ -5,13 +5,12 @@
  */
 import { h, render } from 'preact';
 import { type SaveState, TermCard } from '@/components/TermCard';
-import { blockContainerOf } from '@/lib/dom/blocks';
-import { blockOf, sentenceAt } from '@/lib/dom/sentence';
 import type { BackgroundClient, EntryView } from '@/lib/messages';
 import { placeCard } from '@/lib/placement';
 import { isDarkBackground } from './page-colors';
 import { FLASH_HIGHLIGHT, type PaintedTerm, type Painter } from './painter';
 import { passageFromRange } from './passage-input';
+import { sentenceAround } from './sentence-around';
 import { hostZoom, type UiHost } from './ui-host';
 
 export interface CardController {
@@ -156,12 +155,8 @@ export function createCardController(deps: CardDeps): CardController {
   async function save() {
     if (!state) return;
     const { anchor } = state;
-    const container = blockContainerOf(anchor.range.startContainer);
-    const startNode = anchor.range.startContainer as Text;
-    const block = container && blockOf(container, startNode);
-    const segment = block?.segments.find((s) => s.node === startNode);
-    const sentence = block && segment && sentenceAt(block, segment.start + anchor.range.startOffset);
-    const passage = sentence && passageFromRange(new StaticRange(sentence), deps.painter());
+    const sentence = sentenceAround(anchor.range.startContainer, anchor.range.startOffset);
+    const passage = sentence && passageFromRange(sentence, deps.painter());
     if (!passage) {
       state = {
         ...state,

@@ -22,6 +22,7 @@ import cardCss from '@/components/TermCard.css?inline';
 import { createCardController } from './card-controller';
 import { createNotices } from './notices';
 import { passageFromRange } from './passage-input';
+import { sentenceAround } from './sentence-around';
 import { createPassageOverlay } from './passage-overlay';
 import { createSavedPassages } from './saved-passages';
 import { lazyUiHost } from './ui-host';
@@ -85,6 +86,29 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       const message = error instanceof Error ? error.message : String(error);
       notices.show(`Glossa could not save this passage: ${message}`, { tone: 'error' });
       return { saved: false, duplicate: false, message };
+    }
+  }
+
+  /** "Add to glossary" (context menu): the selection becomes an entry, its sentence the first source. */
+  async function addSelectionToGlossary(): Promise<TabResponses['addSelectionToGlossary']> {
+    const selection = document.getSelection();
+    const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : undefined;
+    const name = range?.toString().replace(/\s+/gu, ' ').trim();
+    if (!range || !name) {
+      const message = 'Select a name on the page first, then add it to the glossary.';
+      notices.show(message, { tone: 'error' });
+      return { added: false, message };
+    }
+    const sentence = sentenceAround(range.startContainer, range.startOffset)?.toString() ?? name;
+    try {
+      const added = await send({ type: 'addToGlossary', name, sentence, title: document.title });
+      const message = `Added “${added.name}” to your glossary.`;
+      notices.show(message);
+      return { added: true, message };
+    } catch (error) {
+      const message = `Glossa could not add this: ${error instanceof Error ? error.message : String(error)}`;
+      notices.show(message, { tone: 'error' });
+      return { added: false, message };
     }
   }
 
@@ -263,6 +287,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
           return card.revealFirst(request.key);
         case 'saveSelection':
           return saveSelection();
+        case 'addSelectionToGlossary':
+          return addSelectionToGlossary();
         case 'buildGlossary':
           return buildOnRequest();
         case 'openCardAtSelection': {
@@ -323,6 +349,7 @@ function offAnswer<T extends keyof TabResponses>(type: T): TabResponses[T] {
     revealTerm: false,
     openCardAtSelection: false,
     saveSelection: { saved: false, duplicate: false, message: 'Glossa is off on this site.' },
+    addSelectionToGlossary: { added: false, message: 'Glossa is off on this site.' },
     buildGlossary: { entries: 0, message: 'Glossa is off on this site. Turn it on in the popup first.' },
   };
   return answers[type] as TabResponses[T];

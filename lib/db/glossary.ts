@@ -77,9 +77,13 @@ export async function importUserPack(input: unknown): Promise<{ id: string; entr
     if (existing?.origin === 'bundled') {
       throw new PackError(`A pack named "${pack.id}" ships with Glossa; give the imported pack another id.`);
     }
-    if (existing?.origin === 'page' || pack.id.startsWith(PAGE_PACK_PREFIX)) {
+    if (
+      (existing && isOwnPageOrigin(existing.origin)) ||
+      pack.id.startsWith(PAGE_PACK_PREFIX) ||
+      pack.id.startsWith(HAND_PACK_PREFIX)
+    ) {
       throw new PackError(
-        `Pack ids starting with "${PAGE_PACK_PREFIX}" are Glossa's own; give the imported pack another id.`,
+        `Pack ids starting with "${PAGE_PACK_PREFIX}" or "${HAND_PACK_PREFIX}" are Glossa's own; give the imported pack another id.`,
       );
     }
     if (existing?.hash === hash) return { id: pack.id, entries: pack.entries.length, outcome: 'unchanged' as const };
@@ -144,6 +148,8 @@ export async function glossaryVersion(): Promise<string> {
 }
 
 const PAGE_PACK_PREFIX = 'page-';
+/** Packs of entries added by hand on a page (lib/db/personal). */
+export const HAND_PACK_PREFIX = 'hand-';
 
 const formsCache = new WeakMap<readonly StoredEntry[], Set<string>>();
 /** Every form the entries are matched by, folded; cached per list (the public glossary changes rarely). */
@@ -173,7 +179,11 @@ export async function savePagePack(input: Pack): Promise<SeedOutcome> {
   const db = database();
   return db.transaction('rw', db.packs, db.entries, async () => {
     const existing = await db.packs.get(pack.id);
-    if (existing?.hash === hash) return 'unchanged';
+    if (existing?.hash === hash) {
+      // Read again: the retention setting counts from the last reading.
+      await db.packs.update(pack.id, { installedAt: Date.now() });
+      return 'unchanged';
+    }
     await db.entries.where('packId').equals(pack.id).delete();
     await db.entries.bulkAdd(toStoredEntries(pack));
     await db.packs.put(toStoredPack(pack, hash, 'page'));
@@ -181,10 +191,13 @@ export async function savePagePack(input: Pack): Promise<SeedOutcome> {
   });
 }
 
-/** The entries that mark every page: bundled and imported packs, not packs built from pages. */
+/** Packs that mark one page only, and only that page: built from it, or added by hand on it. */
+const isOwnPageOrigin = (origin: StoredPack['origin']) => origin === 'page' || origin === 'hand';
+
+/** The entries that mark every page: bundled and imported packs, not the reader's pages' packs. */
 export async function publicEntries(): Promise<StoredEntry[]> {
   const db = database();
-  const pagePacks = new Set(await db.packs.where('origin').equals('page').primaryKeys());
+  const pagePacks = new Set(await db.packs.where('origin').anyOf('page', 'hand').primaryKeys());
   return (await db.entries.toArray()).filter((e) => !pagePacks.has(e.packId));
 }
 
@@ -200,7 +213,7 @@ export async function packEntries(id: string): Promise<{ hash: string; entries: 
 export async function publicGlossaryVersion(): Promise<string> {
   const packs = await database().packs.orderBy('id').toArray();
   return packs
-    .filter((p) => p.origin !== 'page')
+    .filter((p) => !isOwnPageOrigin(p.origin))
     .map((p) => `${p.id}@${p.hash.slice(0, 16)}`)
     .join(',');
 }

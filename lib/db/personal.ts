@@ -10,6 +10,7 @@ import type { ReaderLinks } from '../glossary/identity';
 import { contentHash } from '../glossary/hash';
 import { slugify } from '../text/slug';
 import { formKey } from '../text/normalize';
+import { HAND_PACK_PREFIX } from './glossary';
 import { database, type StoredBlockedForm, type StoredEdit, type StoredEntry } from './database';
 
 /** What the reader may change of an entry. */
@@ -137,7 +138,6 @@ export function entriesToMatch<E extends StoredEntry>(entries: readonly E[], cha
   });
 }
 
-const HAND_PACK_PREFIX = 'hand-';
 
 /** The id of the pack of entries added by hand on the page at `url`. */
 export async function handPackId(url: string): Promise<string> {

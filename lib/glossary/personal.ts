@@ -7,7 +7,8 @@ import { createGlossaryIndex, type GlossaryIndex } from '../search/glossary-sear
 import { type Identity, type ReaderLinks, resolveIdentity } from './identity';
 import type { EntryKind } from './schema';
 
-export type EntryOrigin = 'bundled' | 'user' | 'page' | 'hand';
+export const ENTRY_ORIGINS = ['bundled', 'user', 'page', 'hand'] as const;
+export type EntryOrigin = (typeof ENTRY_ORIGINS)[number];
 
 export interface PersonalEntry {
   readonly key: string;
