@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { textFragmentLink } from '@/lib/anchoring/text-fragment';
+import { isWebUrl } from '@/lib/passages/url';
 import type { EntryView } from '@/lib/messages';
 import { trusted } from './trusted';
 
@@ -29,11 +31,17 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
   const [expanded, setExpanded] = useState(false);
   const source = entry.pack.source;
   const builtFromPage = entry.pack.origin === 'page';
+  const byHand = entry.pack.origin === 'hand';
   const where = [source.publisher ?? source.site, formatDate(source.published)].filter(Boolean).join(', ');
   const heading = here ? 'In this article' : `In «${source.title}»${where ? ` (${where})` : ''}`;
   const sentences = expanded ? entry.mentions : entry.mentions.slice(0, SHOWN_MENTIONS);
   const hidden = entry.mentions.length - SHOWN_MENTIONS;
   const listId = `glossa-mentions-${entry.packId}-${entry.id}`;
+  const url = source.url;
+  const sentenceLink =
+    url && isWebUrl(url)
+      ? (sentence: string) => textFragmentLink(url, { exact: sentence, prefix: '', suffix: '' })
+      : undefined;
   const related = entry.related.flatMap((id) => {
     const key = `${entry.packId}/${id}`;
     const name = relatedName(key);
@@ -51,7 +59,7 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
         ) : (
           <p class="summary">{entry.summary}</p>
         ))}
-      {builtFromPage && (
+      {builtFromPage && here && (
         <p class="mention-count muted">
           {entry.mentions.length === 1
             ? 'Named in 1 sentence of this article'
@@ -62,7 +70,16 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
         <div class="mentions">
           <ul id={listId}>
             {sentences.map((m) => (
-              <li key={`${m.paragraph}:${m.sentence}`}>{m.sentence}</li>
+              <li key={`${m.paragraph}:${m.sentence}`}>
+                {sentenceLink && !here ? (
+                  // Another article the reader read: the link opens it scrolled to this sentence.
+                  <a href={sentenceLink(m.sentence)} target="_blank" rel="noopener noreferrer">
+                    {m.sentence}
+                  </a>
+                ) : (
+                  m.sentence
+                )}
+              </li>
             ))}
           </ul>
           {hidden > 0 && (
@@ -81,6 +98,7 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
       {here && (
         <p class="source">
           {builtFromPage && 'Built from this page: '}
+          {byHand && 'Added by you on this page: '}
           {[source.title, source.publisher ?? source.site, formatDate(source.published)].filter(Boolean).join(' · ')}
         </p>
       )}

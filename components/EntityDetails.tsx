@@ -1,8 +1,11 @@
+import { Fragment } from 'preact';
 import type { EntityLayers } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
 import { ArticleLayer } from './ArticleLayer';
 import { KIND_LABELS } from './kind-labels';
 import { trusted } from './trusted';
+
+const isReading = (e: EntryView) => e.pack.origin === 'page' || e.pack.origin === 'hand';
 
 export interface MentionPosition {
   /** 0-based index of the mention the card is attached to, among the entity's mentions on the page. */
@@ -42,9 +45,17 @@ export function EntityDetails({ entity, position, relatedName, onStep, onShowEnt
           <span class="label">Also:</span> {entity.aliases.join(', ')}
         </p>
       )}
-      {entity.articles.map(({ entry, here }) => (
-        <ArticleLayer key={entry.key} entry={entry} here={here} relatedName={relatedName} onShowEntry={onShowEntry} />
-      ))}
+      {entity.articles.map(({ entry, here }, i) => {
+        // The reader's own reading (pages built or annotated by hand), after this article's layer.
+        const read = !here && isReading(entry);
+        const first = read && !entity.articles.slice(0, i).some((a) => !a.here && isReading(a.entry));
+        return (
+          <Fragment key={entry.key}>
+            {first && <h3 class="group">In other articles you read</h3>}
+            <ArticleLayer entry={entry} here={here} relatedName={relatedName} onShowEntry={onShowEntry} />
+          </Fragment>
+        );
+      })}
       {position && (
         <div class="page-mentions">
           <span>

@@ -84,16 +84,20 @@ export function TermCard(props: TermCardProps) {
           “{label}”: this name belongs to {entities.length} entries.
         </p>
       )}
-      {entities.map((entity) => (
-        <EntityDetails
-          key={entity.keys[0]}
-          entity={entity}
-          position={mentions(entity.keys[0]!)}
-          relatedName={relatedName}
-          onStep={(delta) => onStep(entity.keys[0]!, delta)}
-          onShowEntry={onShowEntry}
-        />
-      ))}
+      {entities.map((entity) => {
+        // The entity's layers may come from other articles: step by the key marked on this page.
+        const onPage = entity.keys.find((k) => mentions(k)) ?? entity.keys[0]!;
+        return (
+          <EntityDetails
+            key={entity.keys[0]}
+            entity={entity}
+            position={mentions(onPage)}
+            relatedName={relatedName}
+            onStep={(delta) => onStep(onPage, delta)}
+            onShowEntry={onShowEntry}
+          />
+        );
+      })}
       <SaveBar save={props.save} onSave={props.onSave} onUndo={props.onUndo} />
     </div>
   );

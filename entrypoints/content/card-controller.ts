@@ -271,6 +271,18 @@ export function createCardController(deps: CardDeps): CardController {
       // Related entries not on this page: fetched now, so their links can be shown.
       const related = shown.flatMap((e) => e.related.map((id) => `${e.packId}/${id}`)).filter((k) => !known.has(k));
       if (related.length) void deps.fetchEntries(related).then(paint, () => undefined);
+      // What the reader's other articles say of these entities: added as layers when it comes,
+      // unless the card has closed or moved on by then.
+      const { signal } = state.lifetime;
+      void deps
+        .send({ type: 'otherArticles', keys: shown.map((e) => e.key) })
+        .then((others) => {
+          if (signal.aborted || !state || others.length === 0) return;
+          const have = new Set(state.shown.map((e) => e.key));
+          state = { ...state, shown: [...state.shown, ...others.filter((e) => !have.has(e.key))] };
+          paint();
+        })
+        .catch(() => undefined);
     },
     close,
     revealRange: reveal,

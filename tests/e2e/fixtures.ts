@@ -58,10 +58,12 @@ export {
   card,
   highlightedRanges,
   highlightedTexts,
+  hoverMarked,
   hoverText,
   paintedPassages,
   selectText,
   waitForHighlights,
+  waitForMarked,
 } from '../support/page-helpers';
 
 type ChromeTabs = {

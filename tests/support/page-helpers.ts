@@ -39,6 +39,47 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
   }, min);
 }
 
+/** Waits until a term whose text is exactly `text` is painted (a page's own glossary takes a moment). */
+export async function waitForMarked(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (text) => {
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('glossa-term')) continue;
+        for (const r of h as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === text) return true;
+        }
+      }
+      return false;
+    },
+    text,
+    { timeout },
+  );
+}
+
+/** Moves the pointer onto the first painted term whose text is exactly `text`, wherever it is. */
+export async function hoverMarked(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((text) => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('glossa-term')) continue;
+      for (const r of h as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() !== text) continue;
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      }
+    }
+    throw new Error(`"${text}" is not painted`);
+  }, text);
+  await page.mouse.move(1, 1);
+  await page.mouse.move(point.x, point.y);
+}
+
 /** Moves the pointer onto the middle of the first occurrence of `text` inside `selector`. */
 export async function hoverText(page: Page, text: string, selector = 'main'): Promise<void> {
   const point = await page.evaluate(
