@@ -138,7 +138,6 @@ export function entriesToMatch<E extends StoredEntry>(entries: readonly E[], cha
   });
 }
 
-
 /** The id of the pack of entries added by hand on the page at `url`. */
 export async function handPackId(url: string): Promise<string> {
   return `${HAND_PACK_PREFIX}${(await contentHash(url)).slice(0, 24)}`;
