@@ -21,6 +21,7 @@ const steps = [
   ['build (Chrome MV3)', 'npx', ['wxt', 'build']],
   ['build (Chrome MV3, e2e mode: open shadow root for the tests)', 'npx', ['wxt', 'build', '--mode', 'e2e']],
   ['build (Firefox) and web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']],
+  ['build (Firefox, e2e mode)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']],
   [
     'end-to-end tests (Chromium)',
     'npx',

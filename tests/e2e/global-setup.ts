@@ -1,7 +1,7 @@
 /**
  * Builds the extension once before the e2e suite: production Chrome and Firefox (what readers
- * install; the hostile-page and Firefox tests load them) and the e2e Chrome build (its UI's
- * shadow root open for Playwright's locators), unless `npm test` just built them.
+ * install; the hostile-page and Firefox tests load them) and the e2e builds (their UI's shadow
+ * root open, for Playwright's locators and reading a card in Firefox), unless `npm test` just built them.
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,9 +12,15 @@ export default function globalSetup(): void {
   // Fail before any test with the clear message, not thirty times with a launch error.
   findChromium();
   const root = path.resolve(import.meta.dirname, '../..');
-  const built = ['chrome-mv3', 'chrome-mv3-e2e', 'firefox-mv2'].every((dir) =>
+  const built = ['chrome-mv3', 'chrome-mv3-e2e', 'firefox-mv2', 'firefox-mv2-e2e'].every((dir) =>
     existsSync(path.join(root, '.output', dir, 'manifest.json')),
   );
   if (process.env.GLOSSA_PREBUILT === '1' && built) return;
-  execSync('npx wxt build && npx wxt build --mode e2e && npx wxt build -b firefox', { stdio: 'inherit', cwd: root });
+  execSync(
+    'npx wxt build && npx wxt build --mode e2e && npx wxt build -b firefox && npx wxt build -b firefox --mode e2e',
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
 }
