@@ -158,6 +158,12 @@ async function main() {
     await benchReadingList();
     return;
   }
+  // BENCH_ONLY=personal: the personal glossary with 1,000 built articles (storage, list, search).
+  if (process.env.BENCH_ONLY === 'personal') {
+    const { benchPersonal } = await import('./bench-personal');
+    await benchPersonal();
+    return;
+  }
   const executablePath = findChromium();
   execSync('npx wxt build', { stdio: 'ignore', cwd: root });
   const scopeBundle = buildSync({

@@ -158,6 +158,9 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
       })),
       changes.links,
     );
+    // The search index is built just after the first answer, not before it: the list shows at
+    // once, and a search a moment later finds the index ready (1,000 articles: ~0.4 s to build).
+    setTimeout(() => glossary.warmSearch(), 0);
     return { entries, glossary, packs: packById };
   };
   const pageMatchers = createLruCache<string, CompiledMatcher>(PAGE_MATCHER_CACHE_SIZE);

@@ -41,6 +41,8 @@ export interface PersonalGlossary {
   readonly identity: Identity;
   readonly entities: readonly EntitySummary[];
   entity(key: string): EntitySummary | undefined;
+  /** Builds the search index now (it is otherwise built by the first search). */
+  warmSearch(): void;
   query(q: { query?: string; origin?: EntryOrigin; includeHidden?: boolean; offset?: number; limit?: number }): {
     entities: EntitySummary[];
     total: number;
@@ -85,7 +87,10 @@ export function buildPersonalGlossary(entries: readonly PersonalEntry[], links: 
     .sort((a, b) => a.name.localeCompare(b.name));
   const byId = new Map(entities.map((e) => [e.id, e]));
   let index: GlossaryIndex | undefined;
+  const searchIndex = () =>
+    (index ??= createGlossaryIndex(entities.map((e) => ({ key: e.id, name: e.name, aliases: e.aliases }))));
   return {
+    warmSearch: () => void searchIndex(),
     identity,
     entities,
     entity: (key) => {
@@ -96,9 +101,9 @@ export function buildPersonalGlossary(entries: readonly PersonalEntry[], links: 
       let list: readonly EntitySummary[] = entities;
       const q = query?.trim();
       if (q) {
-        // Built on the first search only: browsing never pays for it.
-        index ??= createGlossaryIndex(entities.map((e) => ({ key: e.id, name: e.name, aliases: e.aliases })));
-        list = index.search(q, 1000).flatMap((hit) => byId.get(hit.key) ?? []);
+        list = searchIndex()
+          .search(q, 1000)
+          .flatMap((hit) => byId.get(hit.key) ?? []);
       }
       const filtered = list.filter((e) => (!origin || e.origins.includes(origin)) && (includeHidden || !e.hidden));
       return { entities: filtered.slice(offset, offset + limit), total: filtered.length };
