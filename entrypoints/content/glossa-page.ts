@@ -99,7 +99,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       notices.show(message, { tone: 'error' });
       return { added: false, message };
     }
-    const sentence = sentenceAround(range.startContainer, range.startOffset)?.toString() ?? name;
+    const around = sentenceAround(range.startContainer, range.startOffset);
+    const sentence = around ? liveRange(around).toString() : name;
     try {
       const added = await send({ type: 'addToGlossary', name, sentence, title: document.title });
       const message = `Added “${added.name}” to your glossary.`;
@@ -316,6 +317,14 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       // The extension context is already gone, and its listeners with it.
     }
   });
+}
+
+/** A live Range over a static one, to read its text. */
+function liveRange(r: AbstractRange): Range {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
 }
 
 /** Resolves at once for a visible page, else when it first becomes visible. */

@@ -35,7 +35,12 @@ function segmenterFor(lang: string): Intl.Segmenter {
 export function splitSentences(paragraph: string, lang = 'en'): Sentence[] {
   const out: Sentence[] = [];
   let pending: { text: string; start: number } | undefined;
-  for (const { segment, index } of segmenterFor(lang).segment(paragraph)) {
+  // A line break in a page's source is a space on screen (white-space: normal), not the end of a
+  // sentence, which the segmenter takes it for: it segments a copy with each break a space (same
+  // length, so offsets hold) and the sentences keep the paragraph's own characters.
+  const flowing = paragraph.replace(/[\r\n]/gu, ' ');
+  for (const { segment: flowed, index } of segmenterFor(lang).segment(flowing)) {
+    const segment = paragraph.slice(index, index + flowed.length);
     const current = pending ? { text: pending.text + segment, start: pending.start } : { text: segment, start: index };
     if (ABBREVIATION.test(current.text)) {
       pending = current;

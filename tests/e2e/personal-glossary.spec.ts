@@ -5,7 +5,18 @@
  */
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { chromiumArgs, E2E_EXTENSION_DIR, findChromium } from '../support/chromium';
-import { card, expect, highlightedRanges, hoverMarked, test, waitForMarked } from './fixtures';
+import {
+  card,
+  expect,
+  highlightedRanges,
+  highlightedTexts,
+  hoverMarked,
+  selectText,
+  sendToActiveTab,
+  test,
+  waitForHighlights,
+  waitForMarked,
+} from './fixtures';
 
 const BBC = '/real-pages/bbc-1/source.html';
 const WAPO = '/real-pages/wapo-2/source.html';
@@ -157,4 +168,34 @@ test('a page that plants 100 names cannot tell which of them the reader’s glos
   // The reader still gets their history, inside the card the page cannot reach.
   await hoverMarked(page, 'Martin Indyk');
   await expect(card(page).getByRole('heading', { name: 'In other articles you read' })).toBeVisible();
+});
+
+test('"Add to glossary" on a selection makes an entry by hand, marked on its page with its sentence as source', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('/other-news.html'));
+  await waitForHighlights(page);
+  expect(await highlightedTexts(page)).not.toContain('touring exhibition');
+  // The context menu's item: the background asks the tab for its selection.
+  await selectText(page, 'touring exhibition');
+  expect(await sendToActiveTab(context, { type: 'addSelectionToGlossary' })).toMatchObject({
+    ok: true,
+    value: { added: true },
+  });
+  await expect(page.locator('#glossa-ui-host .toast')).toContainText('Added “touring exhibition” to your glossary.');
+  await waitForMarked(page, 'touring exhibition');
+  await hoverMarked(page, 'touring exhibition');
+  const c = card(page);
+  await expect(c.getByRole('heading', { name: 'touring exhibition', level: 2 })).toBeVisible();
+  await expect(c.locator('.mentions li').first()).toContainText('a touring exhibition on Michael Jordan opened');
+  await expect(c.getByText(/Added by you on this page/)).toBeVisible();
+
+  // Nothing selected: a clear message, nothing added.
+  await page.evaluate(() => getSelection()!.removeAllRanges());
+  expect(await sendToActiveTab(context, { type: 'addSelectionToGlossary' })).toMatchObject({
+    value: { added: false },
+  });
+  await expect(page.locator('#glossa-ui-host .toast')).toContainText('Select a name on the page first');
 });

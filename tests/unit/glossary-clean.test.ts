@@ -81,6 +81,11 @@ describe('sentences', () => {
     ['Mr. Putin spoke. Dr. Who listened.', ['Mr. Putin spoke.', 'Dr. Who listened.']],
     ['“Terrorists have no religion.” He said so.', ['“Terrorists have no religion.”', 'He said so.']],
     ['No full stop at the end', ['No full stop at the end']],
+    // A page's source wraps lines anywhere; on screen they flow as one sentence.
+    [
+      'An exhibition on Michael\n          Jordan opened. Queues\r\nformed.',
+      ['An exhibition on Michael\n          Jordan opened.', 'Queues\r\nformed.'],
+    ],
   ])('%s', (paragraph, expected) => {
     expect(splitSentences(paragraph).map((s) => s.text)).toEqual(expected);
   });
