@@ -19,13 +19,14 @@ export interface EntityProps {
   readonly relatedName: (key: string) => string | undefined;
   onStep?(delta: 1 | -1): void;
   onShowEntry(key: string): void;
+  onOpenGlossary?(): void;
 }
 
 /**
  * One entity: what is true of it anywhere (each line naming its source), then what each article
  * says, labelled by article, then where it stands among this page's mentions.
  */
-export function EntityDetails({ entity, position, relatedName, onStep, onShowEntry }: EntityProps) {
+export function EntityDetails({ entity, position, relatedName, onStep, onShowEntry, onOpenGlossary }: EntityProps) {
   const nameId = `glossa-name-${entity.keys[0]!.replace(/[^\w-]/gu, '-')}`;
   return (
     <section class="entry" aria-labelledby={nameId}>
@@ -56,6 +57,13 @@ export function EntityDetails({ entity, position, relatedName, onStep, onShowEnt
           </Fragment>
         );
       })}
+      {onOpenGlossary && (
+        <p class="open-glossary">
+          <button type="button" class="link" onClick={trusted(() => onOpenGlossary())}>
+            Open in your glossary
+          </button>
+        </p>
+      )}
       {position && (
         <div class="page-mentions">
           <span>

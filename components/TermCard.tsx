@@ -24,6 +24,8 @@ export interface TermCardProps {
   readonly save: SaveState;
   onStep(key: string, delta: 1 | -1): void;
   onShowEntry(key: string): void;
+  /** Opens the glossary page at an entity (the background opens it: a page cannot link there). */
+  onOpenGlossary(key: string): void;
   onSave(): void;
   onUndo(): void;
   onClose(): void;
@@ -95,6 +97,7 @@ export function TermCard(props: TermCardProps) {
             relatedName={relatedName}
             onStep={(delta) => onStep(onPage, delta)}
             onShowEntry={onShowEntry}
+            onOpenGlossary={() => props.onOpenGlossary(onPage)}
           />
         );
       })}

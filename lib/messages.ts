@@ -103,6 +103,8 @@ export const BackgroundRequestSchema = v.variant('type', [
     sentence: v.pipe(v.string(), v.maxLength(20_000)),
     title: v.pipe(v.string(), v.maxLength(2000)),
   }),
+  /** A card's "Open in your glossary": the background opens the glossary page at the entry. */
+  v.object({ type: v.literal('openGlossary'), key: Key }),
   // The glossary page (extension pages only).
   /** A page of the personal glossary's entities, searched with the popup's ranking. */
   v.object({
@@ -174,6 +176,7 @@ export interface BackgroundResponses {
   openPassage: null;
   otherArticles: EntryView[];
   addToGlossary: { key: string; name: string };
+  openGlossary: null;
   glossaryEntities: { entities: EntitySummary[]; total: number };
   glossaryEntity: { entity: EntitySummary; entries: GlossaryEntryView[] } | null;
   editEntry: null;

@@ -84,6 +84,8 @@ export interface HandlerDeps {
   broadcast(message: { type: 'settingsChanged' | 'glossaryChanged' }): Promise<void>;
   /** Opens a page in a new tab; resolves to the tab's id. */
   openTab(url: string): Promise<number | undefined>;
+  /** Opens one of Glossa's own pages ("/glossary.html?entry=…") in a new tab. */
+  openExtensionPage(path: string): Promise<void>;
 }
 
 export interface RequestContext {
@@ -124,7 +126,7 @@ const SAVES_PER_TAB = { max: 10, windowMs: 60_000 };
 /** How long after a save the page that made it may undo it. */
 const UNDO_WINDOW_MS = 2 * 60_000;
 
-export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Handlers {
+export function createHandlers({ ready, broadcast, openTab, openExtensionPage }: HandlerDeps): Handlers {
   // The public glossary (bundled and imported packs), compiled once per change and kept for the
   // service worker's lifetime; a page's own pack is added to it per request.
   let base:
@@ -386,6 +388,18 @@ export function createHandlers({ ready, broadcast, openTab }: HandlerDeps): Hand
       });
       await glossaryChanged();
       return { key: entry.key, name: entry.name };
+    },
+    openGlossary: async (request, context) => {
+      const own = await ownPackIds(pageSourceUrl(context.senderUrl));
+      const { entries } = await (personal ??= loadPersonal());
+      const entry = entries.get(request.key);
+      // Only an entry this page may show: a page's card cannot open another page's entries.
+      const key =
+        entry && !entry.hidden && (!isOwnPageOrigin(entry.pack.origin) || own.has(entry.pack.id))
+          ? request.key
+          : undefined;
+      await openExtensionPage(`/glossary.html${key ? `?entry=${encodeURIComponent(key)}` : ''}`);
+      return null;
     },
     glossaryEntities: async (request) => {
       const { glossary } = await (personal ??= loadPersonal());

@@ -22,6 +22,9 @@ export function startBackground(): void {
     ready,
     broadcast: broadcastToTabs,
     openTab: async (url) => (await browser.tabs.create({ url })).id,
+    openExtensionPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as Parameters<typeof browser.runtime.getURL>[0]) });
+    },
   });
   listenForRequests(handlers);
   browser.commands.onCommand.addListener((command) => {

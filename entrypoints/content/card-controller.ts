@@ -225,6 +225,7 @@ export function createCardController(deps: CardDeps): CardController {
         save: state.save,
         onStep: step,
         onShowEntry: (key) => void showEntry(key),
+        onOpenGlossary: (key) => void deps.send({ type: 'openGlossary', key }).catch(() => undefined),
         onSave: () => void save(),
         onUndo: () => void undo(),
         onClose: close,

@@ -61,6 +61,16 @@ test('two real articles naming the same person: each card shows what the other a
     onBbc.getByRole('heading', { name: /^In «Where do strained U\.S\.-Israeli relations go/ }),
   ).toBeVisible();
   await expect(onBbc.locator(`a[href^="${server.url(WAPO)}#:~:text="]`).first()).toContainText('Obama');
+
+  // "Open in your glossary": the glossary page, at this entity, with both articles as sources.
+  const opened = context.waitForEvent('page');
+  await onBbc.getByRole('button', { name: 'Open in your glossary' }).click();
+  const glossary = await opened;
+  await glossary.waitForLoadState();
+  expect(glossary.url()).toMatch(/\/glossary\.html\?entry=page-/);
+  await expect(glossary.getByRole('heading', { name: 'Barack Obama', level: 2 })).toBeVisible();
+  await expect(glossary.getByText(/Obama admits US gun laws/).first()).toBeVisible();
+  await expect(glossary.getByText(/Where do strained U\.S\.-Israeli relations go/).first()).toBeVisible();
 });
 
 /** Everything about Glossa the page's own scripts can read: highlights, the DOM outside the closed root, timings. */
