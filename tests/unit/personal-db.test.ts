@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, database, DATABASE_NAME, deleteDatabase, type StoredEntry } from '@/lib/db/database';
-import { listPacks, packEntries, pagePackId, savePagePack } from '@/lib/db/glossary';
+import { listPacks, packEntries, pagePackId, savePagePack, seedBundledPack } from '@/lib/db/glossary';
 import {
   addHandEntry,
   blockedForms,
@@ -63,6 +63,15 @@ describe('the personal glossary store', () => {
       ['Vladimir Putin', 'President of Russia.', ['Putin', 'VVP']],
     ]);
     expect(changes.links.alone.has(putin)).toBe(true);
+  });
+
+  it('keeps the reader’s edit of a bundled entry through an update of the bundled pack', async () => {
+    const v1 = { ...(await pagePack('https://news.example/seed', ['Ann Lee'])), id: 'seed-pack' };
+    await seedBundledPack(v1);
+    await editEntry('seed-pack/ann-lee', { summary: 'My own note on her.' });
+    await seedBundledPack({ ...v1, version: '1.0.1', title: 'Seed, updated' });
+    const rows = (await packEntries('seed-pack'))!.entries;
+    expect(entriesToMatch(rows, await readerChanges()).map((e) => e.summary)).toEqual(['My own note on her.']);
   });
 
   it('refuses an edit that empties the name, and changes nothing', async () => {
