@@ -30,7 +30,13 @@ export function EntrySource({ entry, onSplit }: EntrySourceProps) {
   return (
     <li class="entry-source" aria-labelledby={titleId}>
       <h4 id={titleId}>
-        {pack.title} {entry.hidden && <span class="badge">Hidden</span>}
+        {pack.title}
+        {entry.hidden && (
+          <>
+            {' '}
+            <span class="badge">Hidden</span>
+          </>
+        )}
       </h4>
       <p class="meta">
         {ORIGIN_LABELS[pack.origin]}

@@ -150,7 +150,11 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
             />
             <label>
               Source{' '}
-              <select value={origin} onChange={(e) => setOrigin(e.currentTarget.value as EntryOrigin | '')}>
+              <select
+                aria-label="Filter by source"
+                value={origin}
+                onChange={(e) => setOrigin(e.currentTarget.value as EntryOrigin | '')}
+              >
                 <option value="">All</option>
                 {ENTRY_ORIGINS.map((o) => (
                   <option key={o} value={o}>
@@ -176,7 +180,12 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
                 <span class="muted">
                   {KIND_LABELS[e.kind]} · {e.origins.map((o) => ORIGIN_LABELS[o]).join(', ')}
                 </span>
-                {e.hidden && <span class="badge">Hidden</span>}
+                {e.hidden && (
+                  <>
+                    {' '}
+                    <span class="badge">Hidden</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -80,7 +80,13 @@ export function GlossaryEntityView({
     <article class="entity" aria-labelledby="entity-name">
       <header class="entity-header">
         <h2 id="entity-name">
-          {entity.name} {entity.hidden && <span class="badge">Hidden</span>}
+          {entity.name}
+          {entity.hidden && (
+            <>
+              {' '}
+              <span class="badge">Hidden</span>
+            </>
+          )}
         </h2>
         <button type="button" class="link" onClick={onClose}>
           Close
