@@ -114,7 +114,7 @@ test('turns highlighting off for this site and globally, and links to the readin
   await popup.getByRole('button', { name: 'Reading list' }).click();
   await expect(await readingList).toHaveURL(/reading-list\.html$/);
   const glossary = context.waitForEvent('page');
-  await popup.getByRole('button', { name: 'Glossary' }).click();
+  await popup.getByRole('button', { name: 'Glossary', exact: true }).click();
   await expect(await glossary).toHaveURL(/glossary\.html$/);
   const options = context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Options' }).click();
