@@ -13,7 +13,14 @@ import { KIND_LABELS } from './kind-labels';
 
 export interface OptionsAppProps {
   readonly send: BackgroundClient;
+  /** The glossary page's address. */
+  readonly glossaryUrl: string;
 }
+
+/** Retention choices, in months; 0 keeps everything. */
+const FORGET_AFTER_MONTHS = [0, 3, 6, 12, 24] as const;
+const forgetLabel = (months: number) =>
+  months === 0 ? 'Keep everything' : `Forget articles read more than ${months} months ago`;
 
 const STYLE_LABELS: Record<HighlightStyle, string> = {
   dotted: 'Dotted underline (follows the text colour)',
@@ -28,7 +35,7 @@ const BUILD_MODE_LABELS: Record<BuildMode, string> = {
   never: 'never',
 };
 
-export function OptionsApp({ send }: OptionsAppProps) {
+export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
@@ -125,6 +132,31 @@ export function OptionsApp({ send }: OptionsAppProps) {
             ))}
           </select>
         </label>
+      </section>
+      <section>
+        <h2>Your glossary</h2>
+        <p class="muted">
+          Everything Glossa built from the articles you read, what you imported or added by hand, and your edits.{' '}
+          <a href={glossaryUrl}>Open your glossary</a>
+        </p>
+        <label>
+          Articles you read{' '}
+          <select
+            value={settings.forgetAfterMonths}
+            onChange={(e) => update({ forgetAfterMonths: Number(e.currentTarget.value) })}
+          >
+            {/* A value set elsewhere (the schema allows up to 120) is shown as it is, not as "Keep everything". */}
+            {(FORGET_AFTER_MONTHS as readonly number[]).includes(settings.forgetAfterMonths) ? null : (
+              <option value={settings.forgetAfterMonths}>{forgetLabel(settings.forgetAfterMonths)}</option>
+            )}
+            {FORGET_AFTER_MONTHS.map((m) => (
+              <option key={m} value={m}>
+                {forgetLabel(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="muted">Forgetting keeps what you added by hand and your edits.</p>
       </section>
       <fieldset>
         <legend>Kinds of term to mark</legend>

@@ -13,6 +13,7 @@ export interface PopupAppProps {
   readonly send: BackgroundClient;
   readonly sendToTab: TabClient;
   openReadingList(): void;
+  openGlossary(): void;
   openOptions(): void;
   close(): void;
 }
@@ -25,7 +26,7 @@ type PageState =
 const MAX_RESULTS = 50;
 
 /** The toolbar popup: search the whole glossary, see what this page mentions, switch Glossa off here. */
-export function PopupApp({ send, sendToTab, openReadingList, openOptions, close }: PopupAppProps) {
+export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openOptions, close }: PopupAppProps) {
   const [entries, setEntries] = useState<EntryView[] | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -170,6 +171,9 @@ export function PopupApp({ send, sendToTab, openReadingList, openOptions, close 
         <nav class="links">
           <button type="button" class="link" onClick={openReadingList}>
             Reading list
+          </button>
+          <button type="button" class="link" onClick={openGlossary}>
+            Glossary
           </button>
           <button type="button" class="link" onClick={openOptions}>
             Options

@@ -4,4 +4,7 @@ import { OptionsApp } from '@/components/OptionsApp';
 import { createBackgroundClient } from '@/lib/messages';
 
 const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
-render(<OptionsApp send={send} />, document.getElementById('app')!);
+render(
+  <OptionsApp send={send} glossaryUrl={browser.runtime.getURL('/glossary.html')} />,
+  document.getElementById('app')!,
+);

@@ -27,6 +27,7 @@ render(
     send={send}
     sendToTab={sendToTab}
     openReadingList={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') })}
+    openGlossary={() => void browser.tabs.create({ url: browser.runtime.getURL('/glossary.html') })}
     openOptions={() => void browser.runtime.openOptionsPage()}
     close={() => window.close()}
   />,

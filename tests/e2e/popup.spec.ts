@@ -91,7 +91,7 @@ test('"On this page" lists the entries found, with counts; clicking one scrolls 
     .toEqual([{ text: 'Diplomatic Courier', inView: true }]);
 });
 
-test('turns highlighting off for this site and globally, and links to the reading list and options', async ({
+test('turns highlighting off for this site and globally, and links to the reading list, glossary and options', async ({
   context,
   server,
   extensionId,
@@ -113,6 +113,9 @@ test('turns highlighting off for this site and globally, and links to the readin
   const readingList = context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Reading list' }).click();
   await expect(await readingList).toHaveURL(/reading-list\.html$/);
+  const glossary = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Glossary', exact: true }).click();
+  await expect(await glossary).toHaveURL(/glossary\.html$/);
   const options = context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Options' }).click();
   await expect(await options).toHaveURL(/options\.html$/);

@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StoredPack } from '@/lib/db/database';
+import type { BackgroundClient } from '@/lib/messages';
+import { ORIGIN_LABELS, ORIGIN_ORDER } from './origin-labels';
+
+export interface GlossarySourcesProps {
+  readonly send: BackgroundClient;
+  download(name: string, type: string, text: string): void;
+  /** Bumped after every change: the packs are read again. */
+  readonly version: number;
+  onChanged(message: string): void;
+}
+
+type Notice = { readonly text: string; readonly tone: 'info' | 'error' };
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const entries = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'entry' : 'entries'}`;
+const ADDED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** What deleting a pack is called: only what the reader made (or imported) can go. */
+function deleteLabel(pack: StoredPack): string | undefined {
+  if (pack.origin === 'page') return 'Delete what was built from this article';
+  if (pack.origin === 'hand') return 'Delete what you added on this page';
+  if (pack.origin === 'user') return 'Remove this pack';
+  return undefined;
+}
+
+/**
+ * Where the glossary comes from: every pack, by origin, each exported as a file in the
+ * documented pack format; what the reader built or imported may be deleted; a pack file may be
+ * imported. Deleting asks once more, in place: a second click, no dialog.
+ */
+export function GlossarySources({ send, download, version, onChanged }: GlossarySourcesProps) {
+  const [packs, setPacks] = useState<StoredPack[] | undefined>();
+  const [confirming, setConfirming] = useState<string | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  useEffect(() => {
+    let current = true;
+    send({ type: 'listPacks' }).then(
+      (list) => current && setPacks(list),
+      (e: unknown) => current && setNotice({ text: errorText(e), tone: 'error' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [send, version]);
+
+  const exportPack = async (pack: StoredPack) => {
+    try {
+      const file = await send({ type: 'exportPack', id: pack.id });
+      download(`${pack.id}.glossa-pack.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
+    } catch (e) {
+      setNotice({ text: `Nothing was exported. ${errorText(e)}`, tone: 'error' });
+    }
+  };
+
+  const remove = async (pack: StoredPack) => {
+    setConfirming(undefined);
+    try {
+      const done =
+        pack.origin === 'user'
+          ? await send({ type: 'removePack', id: pack.id })
+          : await send({ type: 'deleteBuiltPack', id: pack.id });
+      if (!done) throw new Error(`“${pack.title}” was already gone.`);
+      setNotice(undefined);
+      onChanged(`Deleted “${pack.title}” (${entries(pack.entryCount)}).`);
+    } catch (e) {
+      setNotice({ text: errorText(e), tone: 'error' });
+    }
+  };
+
+  const importFile = async (file: File) => {
+    let pack: unknown;
+    try {
+      pack = JSON.parse(await file.text());
+    } catch (e) {
+      // Said the way the background says an invalid pack, so both read alike.
+      setNotice({
+        text: `Nothing was imported. “${file.name}” is not a valid Glossa pack: it is not JSON (${errorText(e)}).`,
+        tone: 'error',
+      });
+      return;
+    }
+    try {
+      const { entries: n, outcome } = await send({ type: 'importPack', pack });
+      const title = (pack as { title?: unknown }).title;
+      const name = typeof title === 'string' ? `“${title}”` : 'The pack';
+      const text =
+        outcome === 'unchanged'
+          ? `${name} is already in your glossary, unchanged.`
+          : `${outcome === 'installed' ? 'Imported' : 'Updated'} ${name}: ${entries(n)}.`;
+      setNotice({ text, tone: 'info' });
+      onChanged(text);
+    } catch (e) {
+      setNotice({ text: `Nothing was imported. ${errorText(e)}`, tone: 'error' });
+    }
+  };
+
+  return (
+    <section class="sources" aria-labelledby="sources-title">
+      <header class="list-header">
+        <h2 id="sources-title">Sources</h2>
+        <label class="file">
+          Import a pack
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </header>
+      {notice && (
+        <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+      {!packs && <p class="muted">Loading…</p>}
+      {packs &&
+        ORIGIN_ORDER.map((origin) => {
+          const group = packs.filter((p) => p.origin === origin);
+          if (group.length === 0) return null;
+          return (
+            <section key={origin} aria-labelledby={`sources-${origin}`}>
+              <h3 id={`sources-${origin}`}>{ORIGIN_LABELS[origin]}</h3>
+              <ul class="packs">
+                {group.map((pack) => {
+                  const label = deleteLabel(pack);
+                  return (
+                    <li key={pack.id} class="pack">
+                      <span class="pack-title">{pack.title}</span>
+                      <span class="muted">
+                        {pack.source.site ? `${pack.source.site} · ` : ''}
+                        {entries(pack.entryCount)} · added {ADDED.format(new Date(pack.installedAt))}
+                      </span>
+                      <div class="row">
+                        <button type="button" onClick={() => void exportPack(pack)}>
+                          Export<span class="visually-hidden"> “{pack.title}”</span>
+                        </button>
+                        {label && confirming !== pack.id && (
+                          <button type="button" class="danger" onClick={() => setConfirming(pack.id)}>
+                            {label}
+                          </button>
+                        )}
+                        {label && confirming === pack.id && (
+                          <>
+                            <span role="status">
+                              Delete {entries(pack.entryCount)} from “{pack.title}”? Your edits stay.
+                            </span>
+                            <button type="button" class="danger" onClick={() => void remove(pack)}>
+                              Yes, delete
+                            </button>
+                            <button type="button" onClick={() => setConfirming(undefined)}>
+                              Cancel
+                            </button>
+                          </>
+                        )}
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          );
+        })}
+    </section>
+  );
+}

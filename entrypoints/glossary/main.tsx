@@ -1,0 +1,37 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { GlossaryApp } from '@/components/GlossaryApp';
+import { createBackgroundClient } from '@/lib/messages';
+
+/** Offers text as a file download, without any network request. */
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `?entry=<key>` opens that entity, `?q=<query>` starts with that search. */
+const params = new URLSearchParams(location.search);
+
+/** Keeps the open entity in the address, so a reload (or a bookmark) comes back to it. */
+function showEntry(key: string | undefined): void {
+  const url = new URL(location.href);
+  if (key) url.searchParams.set('entry', key);
+  else url.searchParams.delete('entry');
+  history.replaceState(null, '', url);
+}
+
+const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+render(
+  <GlossaryApp
+    send={send}
+    download={download}
+    initialEntry={params.get('entry') ?? undefined}
+    initialQuery={params.get('q') ?? ''}
+    onShowEntry={showEntry}
+  />,
+  document.getElementById('app')!,
+);
