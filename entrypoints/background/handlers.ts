@@ -85,7 +85,7 @@ export interface HandlerDeps {
   /** Opens a page in a new tab; resolves to the tab's id. */
   openTab(url: string): Promise<number | undefined>;
   /** Opens one of Glossa's own pages ("/glossary.html?entry=…") in a new tab. */
-  openExtensionPage(path: string): Promise<void>;
+  openExtensionPage(path: `/glossary.html${string}`): Promise<void>;
 }
 
 export interface RequestContext {

@@ -23,7 +23,7 @@ export function startBackground(): void {
     broadcast: broadcastToTabs,
     openTab: async (url) => (await browser.tabs.create({ url })).id,
     openExtensionPage: async (path) => {
-      await browser.tabs.create({ url: browser.runtime.getURL(path as Parameters<typeof browser.runtime.getURL>[0]) });
+      await browser.tabs.create({ url: browser.runtime.getURL(path) });
     },
   });
   listenForRequests(handlers);
