@@ -35,6 +35,12 @@ export function EntityDetails({ entity, position, relatedName, onStep, onShowEnt
           {entity.name}
         </h2>
         <span class="kind">{KIND_LABELS[entity.kind]}</span>
+        {onOpenGlossary && (
+          // At the top, where it is seen without scrolling a long card.
+          <button type="button" class="link open-glossary" onClick={trusted(() => onOpenGlossary())}>
+            Open in your glossary
+          </button>
+        )}
       </header>
       {entity.general.map((g) => (
         <p key={g.text} class="general">
@@ -57,13 +63,6 @@ export function EntityDetails({ entity, position, relatedName, onStep, onShowEnt
           </Fragment>
         );
       })}
-      {onOpenGlossary && (
-        <p class="open-glossary">
-          <button type="button" class="link" onClick={trusted(() => onOpenGlossary())}>
-            Open in your glossary
-          </button>
-        </p>
-      )}
       {position && (
         <div class="page-mentions">
           <span>

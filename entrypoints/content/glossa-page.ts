@@ -126,6 +126,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     entries = new Map([...entries, ...fetched.map((e) => [e.key, e] as const)]);
   }
 
+  /** Whether this visit's automatic build has run. */
+  let autoBuilt = false;
+
   // Each restart gets a lifetime: a late answer from an earlier one never paints or builds.
   let lifetime = new AbortController();
 
@@ -164,7 +167,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (signal.aborted || !on || document.designMode === 'on') return;
     // A tab opened in the background is built and scanned when the reader first looks at it.
     await whenVisible(ctx);
-    if (!options.built) await buildGlossary(false, signal);
+    // Built automatically once per visit: a restart for a change elsewhere (a setting, an edit,
+    // this article's glossary deleted on the glossary page) does not send the article again,
+    // nor bring back what the reader deleted. Asking builds again at any time.
+    if (!options.built && !autoBuilt) autoBuilt = (await buildGlossary(false, signal)) !== undefined;
     if (signal.aborted) return;
     ({ matcher, settings } = await send({ type: 'getMatcher' }));
     on = isActiveOn(settings, location.hostname);
