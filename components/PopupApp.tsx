@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackgroundClient, EntryView, TabRequest, TabResponses } from '@/lib/messages';
-import { createGlossaryIndex } from '@/lib/search/glossary-search';
 import type { Settings } from '@/lib/settings';
 import { EntityDetails } from './EntityDetails';
-import { layerEntries } from '@/lib/glossary/layers';
+import { type EntityLayers, layerEntries } from '@/lib/glossary/layers';
+import type { EntitySummary } from '@/lib/glossary/personal';
 import { KIND_LABELS } from './kind-labels';
 
 /** Talks to the content script of the tab the popup is about; rejects where none can run. */
@@ -27,27 +27,74 @@ const MAX_RESULTS = 50;
 
 /** The toolbar popup: search the whole glossary, see what this page mentions, switch Glossa off here. */
 export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openOptions, close }: PopupAppProps) {
-  const [entries, setEntries] = useState<EntryView[] | undefined>();
+  const [browse, setBrowse] = useState<{ entities: EntitySummary[]; total: number } | undefined>();
+  const [found, setFound] = useState<{ query: string; entities: EntitySummary[] } | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [detail, setDetail] = useState<string | undefined>();
+  const [shown, setShown] = useState<{ entity: EntityLayers<EntryView>; names: Map<string, string> } | undefined>();
   const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [onPageNames, setOnPageNames] = useState<Map<string, string>>(new Map());
   const [build, setBuild] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const inputAt = useRef<number | undefined>(undefined);
   const searchBox = useRef<HTMLInputElement>(null);
 
+  // The glossary is searched in the background, which holds it (with a thousand articles read,
+  // tens of thousands of entries): the popup receives one page of results, never the whole.
   const load = useCallback(() => {
     const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
-    send({ type: 'listEntries' }).then(setEntries, fail);
+    send({ type: 'glossaryEntities', offset: 0, limit: MAX_RESULTS, includeHidden: false }).then(setBrowse, fail);
     send({ type: 'getSettings' }).then(setSettings, fail);
     Promise.all([sendToTab({ type: 'pageInfo' }), sendToTab({ type: 'pageTerms' })]).then(
-      ([info, terms]) => setPage({ status: 'ready', hostname: info.hostname, terms }),
+      ([info, terms]) => {
+        setPage({ status: 'ready', hostname: info.hostname, terms });
+        // Each entry on the page by its entity's name: Russia in the World pack and in the article is one line.
+        send({ type: 'getEntries', keys: terms.map((t) => t.key) }).then((entries) => {
+          const names = new Map<string, string>();
+          for (const entity of layerEntries(entries)) for (const k of entity.keys) names.set(k, entity.name);
+          setOnPageNames(names);
+        }, fail);
+      },
       () => setPage({ status: 'unavailable' }),
     );
   }, [send, sendToTab]);
   useEffect(load, [load]);
+
+  // Every keystroke asks; an answer to an older query than the box holds is dropped.
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) return;
+    let current = true;
+    send({ type: 'glossaryEntities', query: q, offset: 0, limit: MAX_RESULTS, includeHidden: false }).then(
+      ({ entities }) => current && setFound({ query: q, entities }),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, send]);
+
+  // An entity opened: all its layers, and the names of its related entries (for their links).
+  useEffect(() => {
+    if (!detail) {
+      setShown(undefined);
+      return;
+    }
+    let current = true;
+    void (async () => {
+      const answer = await send({ type: 'glossaryEntity', key: detail });
+      const entries = answer?.entries.filter((e) => !e.hidden) ?? [];
+      const related = entries.flatMap((e) => e.related.map((id) => `${e.packId}/${id}`));
+      const names = new Map((await send({ type: 'getEntries', keys: related })).map((e) => [e.key, e.name]));
+      const entity = layerEntries(entries)[0];
+      if (current) setShown(entity ? { entity, names } : undefined);
+    })().catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      current = false;
+    };
+  }, [detail, send]);
 
   /** Builds a glossary from the page, whether or not it looks like an article, then shows what it marks. */
   const buildFromPage = () => {
@@ -61,67 +108,33 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
     );
   };
 
-  const byKey = useMemo(() => new Map((entries ?? []).map((e) => [e.key, e])), [entries]);
-  const index = useMemo(() => {
-    if (!entries) return undefined;
-    const start = performance.now();
-    const built = createGlossaryIndex(entries);
-    performance.measure('glossa-search-index', { start, end: performance.now(), detail: { entries: entries.length } });
-    return built;
-  }, [entries]);
-  // Entities, each with every pack's layer of it: Tajikistan in the World pack and in an article is one.
-  const entities = useMemo(() => layerEntries(entries ?? []), [entries]);
-  const entityOf = useMemo(() => new Map(entities.flatMap((e) => e.keys.map((k) => [k, e] as const))), [entities]);
-  /** One row per entity, shown by the entity's lead entry. */
-  const perEntity = useCallback(
-    (list: readonly EntryView[]) => {
-      const seen = new Set<string>();
-      return list.flatMap((e) => {
-        const lead = byKey.get(entityOf.get(e.key)?.keys[0] ?? e.key) ?? e;
-        if (seen.has(lead.key)) return [];
-        seen.add(lead.key);
-        return [lead];
-      });
-    },
-    [byKey, entityOf],
-  );
   // With no query, the list browses the glossary alphabetically; with one, it ranks matches.
-  const browse = useMemo(
-    () => perEntity([...(entries ?? [])].sort((a, b) => a.name.localeCompare(b.name))).slice(0, MAX_RESULTS),
-    [entries, perEntity],
-  );
-  const results = useMemo(
-    () =>
-      index && query.trim()
-        ? perEntity(index.search(query, MAX_RESULTS).flatMap((h) => byKey.get(h.key) ?? []))
-        : browse,
-    [index, query, byKey, browse, perEntity],
-  );
+  const searching = query.trim() !== '';
+  const results = searching ? (found?.query === query.trim() ? found.entities : []) : (browse?.entities ?? []);
+  const answered = !searching || found?.query === query.trim();
 
-  // Script time per keystroke, from the input event to the rendered results (`npm run bench`).
+  // Time per keystroke, from the input event to the rendered results (`npm run bench`).
   useLayoutEffect(() => {
-    if (inputAt.current === undefined) return;
+    if (inputAt.current === undefined || !answered) return;
     performance.measure('glossa-search', { start: inputAt.current, end: performance.now() });
     inputAt.current = undefined;
-  }, [results]);
+  }, [results, answered]);
 
   const updateSettings = (patch: Partial<Settings>) =>
     send({ type: 'updateSettings', patch }).then(setSettings, (e: unknown) => setError(String(e)));
 
-  const shown = detail ? entityOf.get(detail) : undefined;
-  // One line per entity on the page: Russia in the World pack and in an article is one name.
+  // One line per entity on the page.
   const onPage = useMemo(() => {
     if (page.status !== 'ready') return [];
-    const entityOf = new Map(entities.flatMap((e) => e.keys.map((k) => [k, e] as const)));
     const seen = new Set<string>();
     return page.terms.filter((t) => {
-      const id = entityOf.get(t.key)?.keys[0] ?? t.key;
-      if (seen.has(id)) return false;
-      seen.add(id);
+      const name = onPageNames.get(t.key) ?? t.key;
+      if (seen.has(name)) return false;
+      seen.add(name);
       return true;
     });
-  }, [page, entities]);
-  if (shown) {
+  }, [page, onPageNames]);
+  if (detail && shown) {
     return (
       <main class="detail">
         <button
@@ -136,9 +149,9 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
         </button>
         <div class="card">
           <EntityDetails
-            entity={shown}
+            entity={shown.entity}
             position={undefined}
-            relatedName={(k) => byKey.get(k)?.name}
+            relatedName={(k) => shown.names.get(k)}
             onShowEntry={setDetail}
           />
         </div>
@@ -153,7 +166,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
       setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length);
     } else if (e.key === 'Enter') {
       const hit = results[active];
-      if (hit) setDetail(hit.key);
+      if (hit) setDetail(hit.id);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query) setQuery('');
@@ -201,8 +214,8 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
           Glossa could not load its glossary: {error}
         </p>
       )}
-      {!entries && !error && <p class="muted">Loading the glossary…</p>}
-      {query.trim() && entries && results.length === 0 && (
+      {!browse && !error && <p class="muted">Loading the glossary…</p>}
+      {searching && answered && results.length === 0 && (
         <p class="muted" role="status">
           Nothing in the glossary matches “{query.trim()}”. Try fewer letters, or another spelling.
         </p>
@@ -240,7 +253,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
                     class="link term"
                     onClick={() => void sendToTab({ type: 'revealTerm', key: t.key })}
                   >
-                    {entities.find((e) => e.keys.includes(t.key))?.name ?? byKey.get(t.key)?.name ?? t.key}
+                    {onPageNames.get(t.key) ?? t.key}
                   </button>{' '}
                   <span class="muted">
                     {t.count} {t.count === 1 ? 'mention' : 'mentions'}
@@ -251,22 +264,22 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
           )}
         </section>
       )}
-      {!query.trim() && entries && (
+      {!searching && browse && (
         <h2 class="list-title">
-          Glossary · {entities.length} {entities.length === 1 ? 'entry' : 'entries'}
-          {entities.length > MAX_RESULTS && <span class="muted"> (type to search them all)</span>}
+          Glossary · {browse.total} {browse.total === 1 ? 'entry' : 'entries'}
+          {browse.total > MAX_RESULTS && <span class="muted"> (type to search them all)</span>}
         </h2>
       )}
       {/* Focusable: a list longer than the popup scrolls, and keyboard users must reach it too. */}
       <ul class="results" id="glossa-results" role="listbox" aria-label="Glossary entries" tabIndex={0}>
         {results.map((e, i) => (
           <li
-            key={e.key}
+            key={e.id}
             id={`glossa-result-${i}`}
             role="option"
             aria-selected={i === active}
             aria-label={e.name}
-            onClick={() => setDetail(e.key)}
+            onClick={() => setDetail(e.id)}
             onMouseEnter={() => setActive(i)}
           >
             <span class="name">{e.name}</span> <span class="kind">{KIND_LABELS[e.kind]}</span>

@@ -111,6 +111,8 @@ export const BackgroundRequestSchema = v.variant('type', [
     type: v.literal('glossaryEntities'),
     query: v.optional(v.pipe(v.string(), v.maxLength(1000))),
     origin: v.optional(v.picklist(ENTRY_ORIGINS)),
+    /** False for the popup, which lists what is shown on pages; the glossary page lists hidden ones too. */
+    includeHidden: v.optional(v.boolean()),
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 100),
   }),

@@ -29,6 +29,8 @@ export interface EntitySummary {
   readonly name: string;
   readonly kind: EntryKind;
   readonly aliases: readonly string[];
+  /** The lead entry's summary, else the first one any of its entries has. */
+  readonly summary?: string;
   readonly keys: readonly string[];
   readonly origins: readonly EntryOrigin[];
   /** Articles (page packs) that name it. */
@@ -61,11 +63,13 @@ function summarise(id: string, members: readonly PersonalEntry[]): EntitySummary
   const lead = [...members].sort((a, b) => rank(a) - rank(b) || b.name.length - a.name.length)[0]!;
   const aliases = new Set<string>();
   for (const m of members) for (const n of [m.name, ...m.aliases]) if (n !== lead.name) aliases.add(n);
+  const summary = lead.summary ?? members.find((m) => m.summary)?.summary;
   return {
     id,
     name: lead.name,
     kind: lead.kind,
     aliases: [...aliases],
+    ...(summary ? { summary } : {}),
     keys: members.map((m) => m.key),
     origins: [...new Set(members.map((m) => m.pack.origin))],
     articles: members.filter((m) => m.pack.origin === 'page').length,
