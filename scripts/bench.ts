@@ -408,7 +408,7 @@ async function main() {
   verdicts.push([
     `popup keystroke to results ≤ 50 ms (${popup.entries} entities, median keystroke)`,
     median(popup.keystrokes) <= 50,
-    `${fmt(Math.max(...popup.keystrokes))} ms`,
+    `median ${fmt(median(popup.keystrokes))} ms, worst ${fmt(Math.max(...popup.keystrokes))} ms`,
   ]);
   verdicts.push(...buildVerdicts);
   console.log('\nTargets:');
@@ -451,17 +451,16 @@ async function popupKeystrokes(context: BrowserContext, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await page.getByRole('option').first().waitFor();
   const openMs = performance.now() - opened;
+  await page.locator('.list-title').waitFor();
+  const entries = Number(/\d+/u.exec((await page.locator('.list-title').textContent()) ?? '')?.[0] ?? 0);
   const box = page.getByRole('searchbox');
   for (const query of ['karimo', 'ministry of', 'velra', 'dushanbe', 'isisk', 'rahmen']) {
     await box.fill('');
     await box.pressSequentially(query, { delay: 30 });
   }
-  const result = await page.evaluate(() => ({
-    keystrokes: performance.getEntriesByName('glossa-search').map((e) => e.duration),
-    entries: Number(/\d+/u.exec(document.querySelector('.list-title')?.textContent ?? '')?.[0] ?? 0),
-  }));
+  const keystrokes = await page.evaluate(() => performance.getEntriesByName('glossa-search').map((e) => e.duration));
   await page.close();
-  return { ...result, indexMs: openMs };
+  return { keystrokes, entries, indexMs: openMs };
 }
 
 main().catch((error: unknown) => {
