@@ -141,8 +141,16 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
   // The whole personal glossary (every pack, edited, grouped into entities), for cards' other
   // articles and the glossary page; built on first use after a change.
   let personal: Promise<PersonalState> | undefined;
+  // Every entry as stored, kept apart from the grouping: the reader's edits, merges, hidden
+  // entries and blocked words change the grouping only, so an edit on the glossary page regroups
+  // (~0.2 s at 1,000 articles) without reading every entry again (most of the ~1 s).
+  let stored: Promise<{ raw: StoredEntry[]; packs: StoredPack[] }> | undefined;
+  const loadStored = async () => {
+    const [raw, packs] = await Promise.all([listEntries(), listPacks()]);
+    return { raw, packs };
+  };
   const loadPersonal = async (): Promise<PersonalState> => {
-    const [raw, changes, packs] = await Promise.all([listEntries(), readerChanges(), listPacks()]);
+    const [{ raw, packs }, changes] = await Promise.all([(stored ??= loadStored()), readerChanges()]);
     const packById = new Map(packs.map((p) => [p.id, p]));
     const entries = new Map<string, PersonalStateEntry>();
     for (const e of raw) {
@@ -193,12 +201,20 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
   /** The retention setting, applied whenever an article is built (and at start). */
   async function forgetOldArticles() {
     const { forgetAfterMonths } = await getSettings();
-    if (forgetAfterMonths > 0 && (await forgetArticlesOlderThan(forgetAfterMonths)) > 0) personal = undefined;
+    if (forgetAfterMonths > 0 && (await forgetArticlesOlderThan(forgetAfterMonths)) > 0) packsChanged();
   }
 
-  async function glossaryChanged() {
+  /** Packs were added, replaced or removed: what is stored must be read again. */
+  function packsChanged() {
+    stored = undefined;
+    personal = undefined;
+  }
+
+  /** `packs`: packs changed too, not only the reader's changes to them. */
+  async function glossaryChanged({ packs }: { packs: boolean }) {
     base = undefined;
     personal = undefined;
+    if (packs) stored = undefined;
     await broadcast({ type: 'glossaryChanged' });
   }
 
@@ -256,7 +272,7 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
       base ??= loadBase();
       const linked = { ...pack, entries: linkToReferences(pack.entries, (await base).entries) };
       const outcome = await savePagePack(linked);
-      personal = undefined;
+      if (outcome !== 'unchanged') packsChanged();
       await forgetOldArticles();
       return {
         outcome: outcome === 'unchanged' ? ('unchanged' as const) : ('built' as const),
@@ -275,12 +291,12 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
     },
     importPack: async (request) => {
       const result = await importUserPack(request.pack);
-      if (result.outcome !== 'unchanged') await glossaryChanged();
+      if (result.outcome !== 'unchanged') await glossaryChanged({ packs: true });
       return result;
     },
     removePack: async (request) => {
       const removed = await removeUserPack(request.id);
-      if (removed) await glossaryChanged();
+      if (removed) await glossaryChanged({ packs: true });
       return removed;
     },
     savePassage: async (request, context) => {
@@ -386,7 +402,7 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
         sentence: request.sentence,
         page: { url, site: new URL(url).hostname, title: request.title.trim() },
       });
-      await glossaryChanged();
+      await glossaryChanged({ packs: true });
       return { key: entry.key, name: entry.name };
     },
     openGlossary: async (request, context) => {
@@ -418,39 +434,39 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
     },
     editEntry: async (request) => {
       await editEntry(request.key, request.patch);
-      await glossaryChanged();
+      await glossaryChanged({ packs: false });
       return null;
     },
     hideEntries: async (request) => {
       await setHidden(request.keys, request.hidden);
-      await glossaryChanged();
+      await glossaryChanged({ packs: false });
       return null;
     },
     mergeEntities: async (request) => {
       await mergeEntries(request.a, request.b);
-      await glossaryChanged();
+      await glossaryChanged({ packs: false });
       return null;
     },
     splitEntry: async (request) => {
       await splitEntry(request.key);
-      await glossaryChanged();
+      await glossaryChanged({ packs: false });
       return null;
     },
     blockForm: async (request) => {
       const row = await blockForm(request.text);
-      await glossaryChanged();
+      await glossaryChanged({ packs: false });
       return row;
     },
     unblockForm: async (request) => {
       await unblockForm(request.form);
-      await glossaryChanged();
+      await glossaryChanged({ packs: false });
       return null;
     },
     listBlockedForms: async () => blockedForms(),
     listPacks: async () => listPacks(),
     deleteBuiltPack: async (request) => {
       const deleted = await deleteBuiltPack(request.id);
-      if (deleted) await glossaryChanged();
+      if (deleted) await glossaryChanged({ packs: true });
       return deleted;
     },
     exportPack: async (request) => {

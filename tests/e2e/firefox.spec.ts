@@ -167,7 +167,73 @@ test('in Firefox, two real articles naming the same person: each card shows the 
     expect(await cardTextFor(wapo, 'Obama')).toContain('In «As Debt Rises');
     await nyt.bringToFront();
     expect(await cardTextFor(nyt, 'Obama')).toContain('In «Where do strained U.S.-Israeli relations go');
+
+    // The card's "Open in your glossary" (a real click: the card acts on trusted input only)
+    // opens the glossary page at the entity; "Hide everywhere" there takes it off the articles.
+    const button = await nyt.evaluate(() => {
+      const root = document.getElementById('glossa-ui-host')!.shadowRoot!;
+      const b = [...root.querySelectorAll('button')].find((x) => x.textContent === 'Open in your glossary')!;
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    const opened = browser.waitForTarget((t) => t.url().includes('/glossary.html?entry='), { timeout: 15_000 });
+    await nyt.mouse.click(button.x, button.y);
+    const glossary = (await (await opened).asPage())!;
+    await glossary.waitForSelector('::-p-text(Hide everywhere)', { timeout: 15_000 });
+    expect(await glossary.evaluate(() => document.body.textContent)).toContain('As Debt Rises');
+    await glossary.click('::-p-text(Hide everywhere)');
+    await glossary.waitForSelector('::-p-text(Show again)', { timeout: 15_000 });
+    await wapo.bringToFront();
+    await wapo.reload({ waitUntil: 'domcontentloaded' });
+    await wapo.waitForFunction(`(${paintedTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
+    expect(await wapo.evaluate(paintedTexts)).not.toContain('Obama');
   } finally {
     await browser.close();
+  }
+});
+
+/** What a page planting names can read of Glossa: its marks, and whether its UI host exists. */
+async function plantedView(browser: import('puppeteer-core').Browser, url: string): Promise<string[]> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(`(${paintedTexts.toString()})().includes('Tajikistan')`, { timeout: 30_000 });
+  const texts = await page.evaluate(paintedTexts);
+  const keys = await page.evaluate(() => [...CSS.highlights.keys()]);
+  await page.close();
+  return [...texts.sort(), '|', ...keys.sort()];
+}
+
+test('in Firefox, a page planting names reads the same with or without the reader’s history', async ({ server }) => {
+  test.setTimeout(150_000);
+  expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
+    true,
+  );
+  const names = ['Martin Indyk', 'Robert M. Danin', 'Josh Earnest', 'Mahmoud Abbas', 'Brookings Institution'];
+  const unknown = Array.from({ length: 95 }, (_, i) => `Ada${i} Quill`);
+  server.route('/planted-ff.html', {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>People</title></head><body><ul>${[...names, ...unknown].map((n) => `<li>${n}</li>`).join('')}</ul><p>Tajikistan</p></body></html>`,
+  });
+  const launch = async () => {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+    await browser.installExtension(FIREFOX_BUILD);
+    return browser;
+  };
+  const fresh = await launch();
+  let before: string[];
+  try {
+    before = await plantedView(fresh, server.url('/planted-ff.html'));
+  } finally {
+    await fresh.close();
+  }
+  const reader = await launch();
+  try {
+    const article = await reader.newPage();
+    await article.goto(server.url('/real-pages/wapo-2/source.html'));
+    await article.waitForFunction(`(${paintedTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
+    const after = await plantedView(reader, server.url('/planted-ff.html'));
+    expect(after).toEqual(before);
+    expect(after).not.toContain('Martin Indyk');
+  } finally {
+    await reader.close();
   }
 });
