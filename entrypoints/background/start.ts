@@ -79,12 +79,25 @@ function bundledPacks(): unknown[] {
   return Object.values(import.meta.glob('../../glossary/generated/*.pack.json', { eager: true, import: 'default' }));
 }
 
+/**
+ * How long a change waits for one tab to apply it before answering anyway. Long enough for a
+ * visible page to rescan (the options page shows a change once pages have it); short enough
+ * that a tab that never answers (a hung page, or a Firefox extension page, whose
+ * tabs.sendMessage neither answers nor fails) cannot hold up every edit.
+ */
+const BROADCAST_WAIT_MS = 3_000;
+
 /** Tells every tab's content script that something changed; tabs without one ignore it. */
 async function broadcastToTabs(message: { type: 'settingsChanged' | 'glossaryChanged' }): Promise<void> {
   const tabs = await browser.tabs.query({});
+  const extensionPages = browser.runtime.getURL('/');
   await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
-    ),
+    tabs.map((tab) => {
+      if (tab.id === undefined || tab.url?.startsWith(extensionPages)) return undefined;
+      return Promise.race([
+        browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, BROADCAST_WAIT_MS)),
+      ]);
+    }),
   );
 }

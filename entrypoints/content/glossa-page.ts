@@ -278,8 +278,11 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
         case 'glossaryChanged':
         case 'settingsChanged': {
           const wasOn = on;
-          await restart();
-          if (on && !wasOn) await saved.refresh();
+          // A hidden tab restarts when the reader first looks at it (restart waits for that):
+          // it answers now, so a change made elsewhere never waits on a tab in the background.
+          const restarting = restart().then(() => (on && !wasOn ? saved.refresh() : undefined));
+          if (!document.hidden) await restarting;
+          else void restarting.catch((e: unknown) => console.warn('Glossa:', e));
           return null;
         }
         case 'pageInfo':

@@ -115,6 +115,20 @@ test('the Firefox build marks the demo article and shows a hover card in Firefox
   }
 });
 
+/**
+ * The open tab whose URL contains `part`, once there is one. (Over WebDriver BiDi, a tab the
+ * extension opens starts as about:blank and `waitForTarget` does not see it change.)
+ */
+async function pageAt(browser: import('puppeteer-core').Browser, part: string, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const page = (await browser.pages()).find((p) => p.url().includes(part));
+    if (page) return page;
+    if (Date.now() > end) throw new Error(`No tab at …${part} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Moves the pointer onto the first painted term whose text is `text`; the card's text once it shows. */
 async function cardTextFor(page: import('puppeteer-core').Page, text: string): Promise<string> {
   const point = await page.evaluate((text) => {
@@ -176,12 +190,14 @@ test('in Firefox, two real articles naming the same person: each card shows the 
       const r = b.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
-    const opened = browser.waitForTarget((t) => t.url().includes('/glossary.html?entry='), { timeout: 15_000 });
     await nyt.mouse.click(button.x, button.y);
-    const glossary = (await (await opened).asPage())!;
-    await glossary.waitForSelector('::-p-text(Hide everywhere)', { timeout: 15_000 });
+    const glossary = await pageAt(browser, '/glossary.html?entry=');
+    await glossary.bringToFront();
+    const hide = (await glossary.waitForSelector('::-p-text(Hide everywhere)', { timeout: 15_000 }))!;
     expect(await glossary.evaluate(() => document.body.textContent)).toContain('As Debt Rises');
-    await glossary.click('::-p-text(Hide everywhere)');
+    // The entity is shown below a long list: scrolled to first, then a real click.
+    await hide.scrollIntoView();
+    await hide.click();
     await glossary.waitForSelector('::-p-text(Show again)', { timeout: 15_000 });
     await wapo.bringToFront();
     await wapo.reload({ waitUntil: 'domcontentloaded' });
