@@ -33,6 +33,13 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
       headless: true,
       args: chromiumArgs(extensionDir),
     });
+    // The saved real pages ask for scripts, fonts and images on their sites' hosts, which a test
+    // never reaches: refused at once, rather than left to time out (seconds per page here).
+    // Requests are still seen (the no-network test listens for them).
+    await context.route(
+      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1',
+      (route) => route.abort('blockedbyclient'),
+    );
     await use(context);
     await context.close();
   },
