@@ -16,6 +16,9 @@ export interface GlossaFixtures {
   openExtensionPage(name: string): Promise<Page>;
 }
 
+/** Names of the test server's machine: the static server, also reached as "another site". */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
 export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
   server: [
     // eslint-disable-next-line no-empty-pattern
@@ -37,7 +40,7 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
     // never reaches: refused at once, rather than left to time out (seconds per page here).
     // Requests are still seen (the no-network test listens for them).
     await context.route(
-      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1',
+      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname),
       (route) => route.abort('blockedbyclient'),
     );
     await use(context);
