@@ -156,7 +156,7 @@ export function createCardController(deps: CardDeps): CardController {
     if (!state) return;
     const { anchor } = state;
     const sentence = sentenceAround(anchor.range.startContainer, anchor.range.startOffset);
-    const passage = sentence && passageFromRange(sentence, deps.painter());
+    const passage = sentence && passageFromRange(sentence.range, deps.painter());
     if (!passage) {
       state = {
         ...state,

@@ -99,8 +99,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       notices.show(message, { tone: 'error' });
       return { added: false, message };
     }
-    const around = sentenceAround(range.startContainer, range.startOffset);
-    const sentence = around ? liveRange(around).toString() : name;
+    const sentence = sentenceAround(range.startContainer, range.startOffset)?.text ?? name;
     try {
       const added = await send({ type: 'addToGlossary', name, sentence, title: document.title });
       const message = `Added “${added.name}” to your glossary.`;
@@ -326,14 +325,6 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       // The extension context is already gone, and its listeners with it.
     }
   });
-}
-
-/** A live Range over a static one, to read its text. */
-function liveRange(r: AbstractRange): Range {
-  const range = document.createRange();
-  range.setStart(r.startContainer, r.startOffset);
-  range.setEnd(r.endContainer, r.endOffset);
-  return range;
 }
 
 /** Resolves at once for a visible page, else when it first becomes visible. */

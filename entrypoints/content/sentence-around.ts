@@ -2,11 +2,12 @@
 import { blockContainerOf } from '@/lib/dom/blocks';
 import { blockOf, sentenceAt } from '@/lib/dom/sentence';
 
-export function sentenceAround(node: Node, offset: number): StaticRange | undefined {
+/** The sentence's range, and its text with whitespace runs as single spaces. */
+export function sentenceAround(node: Node, offset: number): { range: StaticRange; text: string } | undefined {
   if (node.nodeType !== Node.TEXT_NODE) return undefined;
   const container = blockContainerOf(node);
   const block = container && blockOf(container, node as Text);
   const segment = block?.segments.find((s) => s.node === node);
   const sentence = block && segment && sentenceAt(block, segment.start + offset);
-  return sentence ? new StaticRange(sentence) : undefined;
+  return sentence ? { range: new StaticRange(sentence), text: sentence.text } : undefined;
 }
