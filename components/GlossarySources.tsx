@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { FileImport } from './FileImport';
 import type { StoredPack } from '@/lib/db/database';
 import type { BackgroundClient } from '@/lib/messages';
 import { ORIGIN_LABELS, ORIGIN_ORDER } from './origin-labels';
@@ -101,18 +102,7 @@ export function GlossarySources({ send, download, version, onChanged }: Glossary
     <section class="sources" aria-labelledby="sources-title">
       <header class="list-header">
         <h2 id="sources-title">Sources</h2>
-        <label class="file">
-          Import a pack
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        <FileImport label="Import a pack" onFile={(file) => void importFile(file)} />
       </header>
       {notice && (
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { FileImport } from './FileImport';
 import type { PassageCursor, PassageFacets, PassagePage } from '@/lib/db/passages';
 import type { BackgroundClient } from '@/lib/messages';
 import { toCsv, toJson, toMarkdown } from '@/lib/passages/export';
@@ -362,18 +363,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           <button type="button" disabled={!listing || empty || exporting} onClick={() => void exportFile('csv')}>
             Export CSV
           </button>
-          <label class="file">
-            Import JSON
-            <input
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) void importFile(file);
-              }}
-            />
-          </label>
+          <FileImport label="Import JSON" onFile={(file) => void importFile(file)} />
         </div>
       </header>
       {notice && (
