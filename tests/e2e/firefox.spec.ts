@@ -6,27 +6,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { paintedTermTexts, pointOnPaintedTerm } from '../support/page-helpers';
 import { expect, test } from './fixtures';
 
 const FIREFOX = process.env.GLOSSA_FIREFOX ?? '/usr/bin/firefox-esr';
 const FIREFOX_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
 /** The Firefox build with the UI's shadow root open, so a test can read the card (as in Chromium). */
 const FIREFOX_E2E_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
-
-/** Every painted glossary term's text, read in the page's main world. */
-function paintedTexts(): string[] {
-  const out: string[] = [];
-  for (const [name, h] of CSS.highlights) {
-    if (!name.startsWith('glossa-term')) continue;
-    for (const r of h as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      out.push(range.toString());
-    }
-  }
-  return out;
-}
 
 test('in Firefox, a real news page gets a glossary of its own, and a page that is not an article none', async ({
   server,
@@ -41,13 +27,13 @@ test('in Firefox, a real news page gets a glossary of its own, and a page that i
     const page = await browser.newPage();
     await page.goto(server.url('/real-pages/wapo-2/source.html'));
     // Only the page's own glossary knows "Martin Indyk".
-    await page.waitForFunction(`(${paintedTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
-    const texts = await page.evaluate(paintedTexts);
+    await page.waitForFunction(`(${paintedTermTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
+    const texts = await page.evaluate(paintedTermTexts);
     expect(texts).toEqual(expect.arrayContaining(['Benjamin Netanyahu', 'Palestinian Authority']));
 
     await page.goto(server.url('/search-results.html'));
     await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, { timeout: 30_000 });
-    expect(await page.evaluate(paintedTexts)).not.toContain('Angela Merkel');
+    expect(await page.evaluate(paintedTermTexts)).not.toContain('Angela Merkel');
     expect(await page.evaluate(() => performance.getEntriesByName('glossa-build').length)).toBe(0);
   } finally {
     await browser.close();
@@ -73,19 +59,7 @@ test('the Firefox build marks the demo article and shows a hover card in Firefox
       },
       { timeout: 30_000 },
     );
-    const texts = await page.evaluate(() => {
-      const out: string[] = [];
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('glossa-term')) continue;
-        for (const r of h as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          out.push(range.toString());
-        }
-      }
-      return out;
-    });
+    const texts = await page.evaluate(paintedTermTexts);
     expect(texts).toEqual(
       expect.arrayContaining(['Crocus City Hall', 'Emomali Rahmon', 'ISIS–K', '201st military base', 'Tajikistan']),
     );
@@ -131,21 +105,7 @@ async function pageAt(browser: import('puppeteer-core').Browser, part: string, t
 
 /** Moves the pointer onto the first painted term whose text is `text`; the card's text once it shows. */
 async function cardTextFor(page: import('puppeteer-core').Page, text: string): Promise<string> {
-  const point = await page.evaluate((text) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('glossa-term')) continue;
-      for (const r of h as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== text) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-      }
-    }
-    throw new Error(`"${text}" is not painted`);
-  }, text);
+  const point = await page.evaluate(pointOnPaintedTerm, text);
   await page.mouse.move(1, 1);
   await page.mouse.move(point.x, point.y);
   const other = 'In other articles you read';
@@ -172,10 +132,10 @@ test('in Firefox, two real articles naming the same person: each card shows the 
     // rejected"; the Chromium test pairs the BBC's "Barack Obama" with the Post's "Obama".)
     const nyt = await browser.newPage();
     await nyt.goto(server.url('/real-pages/nytimes-4/source.html'));
-    await nyt.waitForFunction(`(${paintedTexts.toString()})().includes('Obama')`, { timeout: 30_000 });
+    await nyt.waitForFunction(`(${paintedTermTexts.toString()})().includes('Obama')`, { timeout: 30_000 });
     const wapo = await browser.newPage();
     await wapo.goto(server.url('/real-pages/wapo-2/source.html'));
-    await wapo.waitForFunction(`(${paintedTexts.toString()})().includes('Obama')`, { timeout: 30_000 });
+    await wapo.waitForFunction(`(${paintedTermTexts.toString()})().includes('Obama')`, { timeout: 30_000 });
 
     await wapo.bringToFront();
     expect(await cardTextFor(wapo, 'Obama')).toContain('In «As Debt Rises');
@@ -201,8 +161,8 @@ test('in Firefox, two real articles naming the same person: each card shows the 
     await glossary.waitForSelector('::-p-text(Show again)', { timeout: 15_000 });
     await wapo.bringToFront();
     await wapo.reload({ waitUntil: 'domcontentloaded' });
-    await wapo.waitForFunction(`(${paintedTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
-    expect(await wapo.evaluate(paintedTexts)).not.toContain('Obama');
+    await wapo.waitForFunction(`(${paintedTermTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
+    expect(await wapo.evaluate(paintedTermTexts)).not.toContain('Obama');
   } finally {
     await browser.close();
   }
@@ -212,8 +172,8 @@ test('in Firefox, two real articles naming the same person: each card shows the 
 async function plantedView(browser: import('puppeteer-core').Browser, url: string): Promise<string[]> {
   const page = await browser.newPage();
   await page.goto(url);
-  await page.waitForFunction(`(${paintedTexts.toString()})().includes('Tajikistan')`, { timeout: 30_000 });
-  const texts = await page.evaluate(paintedTexts);
+  await page.waitForFunction(`(${paintedTermTexts.toString()})().includes('Tajikistan')`, { timeout: 30_000 });
+  const texts = await page.evaluate(paintedTermTexts);
   const keys = await page.evaluate(() => [...CSS.highlights.keys()]);
   await page.close();
   return [...texts.sort(), '|', ...keys.sort()];
@@ -245,7 +205,7 @@ test('in Firefox, a page planting names reads the same with or without the reade
   try {
     const article = await reader.newPage();
     await article.goto(server.url('/real-pages/wapo-2/source.html'));
-    await article.waitForFunction(`(${paintedTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
+    await article.waitForFunction(`(${paintedTermTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
     const after = await plantedView(reader, server.url('/planted-ff.html'));
     expect(after).toEqual(before);
     expect(after).not.toContain('Martin Indyk');

@@ -39,43 +39,55 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
   }, min);
 }
 
+/**
+ * Runs in the page (hand it to `evaluate`, or its source to `waitForFunction`; it uses nothing
+ * from outside itself, so Playwright and puppeteer alike can send it): every painted glossary
+ * term's text.
+ */
+export function paintedTermTexts(): string[] {
+  const out: string[] = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('glossa-term')) continue;
+    for (const r of h as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      out.push(range.toString());
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs in the page, like paintedTermTexts: scrolls the first painted term whose text is exactly
+ * `text` into view, and gives the point to hover on it.
+ */
+export function pointOnPaintedTerm(text: string): { x: number; y: number } {
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('glossa-term')) continue;
+    for (const r of h as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (range.toString() !== text) continue;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+    }
+  }
+  throw new Error(`"${text}" is not painted`);
+}
+
 /** Waits until a term whose text is exactly `text` is painted (a page's own glossary takes a moment). */
 export async function waitForMarked(page: Page, text: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    (text) => {
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('glossa-term')) continue;
-        for (const r of h as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === text) return true;
-        }
-      }
-      return false;
-    },
-    text,
-    { timeout },
-  );
+  await page.waitForFunction(`(${paintedTermTexts.toString()})().includes(${JSON.stringify(text)})`, null, {
+    timeout,
+  });
 }
 
 /** Moves the pointer onto the first painted term whose text is exactly `text`, wherever it is. */
 export async function hoverMarked(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate((text) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('glossa-term')) continue;
-      for (const r of h as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== text) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-      }
-    }
-    throw new Error(`"${text}" is not painted`);
-  }, text);
+  const point = await page.evaluate(pointOnPaintedTerm, text);
   await page.mouse.move(1, 1);
   await page.mouse.move(point.x, point.y);
 }
