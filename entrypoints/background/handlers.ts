@@ -7,6 +7,7 @@ import {
   compilePageMatcher,
   getEntries,
   importUserPack,
+  isOwnPageOrigin,
   listEntries,
   listPacks,
   packEntries,
@@ -67,9 +68,6 @@ interface PersonalState {
   readonly glossary: PersonalGlossary;
   readonly packs: ReadonlyMap<string, StoredPack>;
 }
-
-/** Packs that mark only their own page: built from it, or made by hand on it. */
-const isOwnPageOrigin = (origin: StoredPack['origin']) => origin === 'page' || origin === 'hand';
 
 /** A stamp of the reader's changes that alter marking (edits, hidden, blocked words). */
 function changesStamp(changes: ReaderChanges): string {

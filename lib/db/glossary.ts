@@ -192,7 +192,7 @@ export async function savePagePack(input: Pack): Promise<SeedOutcome> {
 }
 
 /** Packs that mark one page only, and only that page: built from it, or added by hand on it. */
-const isOwnPageOrigin = (origin: StoredPack['origin']) => origin === 'page' || origin === 'hand';
+export const isOwnPageOrigin = (origin: StoredPack['origin']) => origin === 'page' || origin === 'hand';
 
 /** The entries that mark every page: bundled and imported packs, not the reader's pages' packs. */
 export async function publicEntries(): Promise<StoredEntry[]> {
