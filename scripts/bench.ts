@@ -23,12 +23,16 @@ import { benchPageBuild } from './bench-build';
 import { benchWorldCost } from './bench-world';
 import { hoverText } from '../tests/support/page-helpers';
 import { generateArticleHtml, generatePack } from '../tests/support/generate';
-import { startStaticServer } from '../tests/support/static-server';
+import { type StaticServer, startStaticServer } from '../tests/support/static-server';
+import { COST_HEADER, costCells, costOfLive, costOfLoading, costOfScrolling, LIVE_MS, livePageHtml } from './bench-cost';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** mark.js's default mode runs one pass per term; with 10,000 terms it is measured on a sample. */
 const MARKJS_DEFAULT_SAMPLE = 50;
+
+/** Words between names on the dense page: every sentence names several entries. */
+const DENSE_NAME_EVERY = 6;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -216,6 +220,25 @@ async function main() {
     );
   // Glossa is off on "localhost": the same pages there give the heap baseline.
   await send({ type: 'updateSettings', patch: { disabledSites: ['localhost'] } });
+
+  // The same build without the extension: the baseline for what a page pays end to end.
+  const bare = await chromium.launchPersistentContext('', {
+    executablePath,
+    headless: true,
+    args: chromiumArgs().filter((a) => !a.includes('extension')),
+  });
+  await bare.addInitScript('window.__name = (f) => f;');
+  const dense = generateArticleHtml(1_100_000, seedNames, 7, DENSE_NAME_EVERY);
+  server.route('/dense-1mb.html', { body: dense });
+  server.route('/live.html', { body: livePageHtml(generateArticleHtml(100_000, seedNames, 7, DENSE_NAME_EVERY)) });
+  // BENCH_ONLY=cost: the end-to-end rows for the dense page alone, its scroll and the live page.
+  if (process.env.BENCH_ONLY === 'cost') {
+    await printCost(context, bare, server, RUNS);
+    await bare.close();
+    await context.close();
+    await server.close();
+    return;
+  }
 
   // BENCH_ONLY=build measures the on-page builder alone (a minute).
   const build = await benchPageBuild(context, server, RUNS);
@@ -413,6 +436,28 @@ async function main() {
   verdicts.push(...buildVerdicts);
   console.log('\nTargets:');
   for (const [what, ok, value] of verdicts) console.log(`  ${ok ? 'met ' : 'MISS'}  ${what}: ${value}`);
+}
+
+/** The end-to-end rows: the dense page loaded and scrolled, and the live page, with and without Glossa. */
+async function printCost(ext: BrowserContext, bare: BrowserContext, server: StaticServer, runs: number) {
+  const rows = [
+    await costOfLoading(ext, bare, 'dense 1.1 MB', 'seed + World', server.url('/dense-1mb.html'), runs),
+    await costOfLoading(ext, bare, 'demo article', 'seed + World', server.url('/demo-article.html'), runs),
+  ];
+  console.log(`\nWhat the page pays, medians of ${runs} loads with and without the extension, interleaved:\n`);
+  console.log(`| ${COST_HEADER.join(' | ')} |`);
+  console.log(`| ${COST_HEADER.map(() => '---').join(' | ')} |`);
+  for (const r of rows) console.log(`| ${costCells(r, fmt).join(' | ')} |`);
+  const scroll = await costOfScrolling(ext, bare, server.url('/dense-1mb.html'), Math.min(runs, 3));
+  console.log(
+    `\nScrolling the dense page top to bottom (${scroll.frames} frames): main-thread time added ${fmt(scroll.addedMs)} ms; ` +
+      `longest frame ${fmt(scroll.longestFrameMs)} ms with Glossa, ${fmt(scroll.longestFrameBareMs)} ms without.`,
+  );
+  const live = await costOfLive(ext, bare, server.url('/live.html'), Math.min(runs, 3));
+  console.log(
+    `Live page (a clock rewritten every 10 ms, ${LIVE_MS / 1000} s): ${fmt(100 * live.withShare)}% of a core with Glossa, ` +
+      `${fmt(100 * live.withoutShare)}% without: ${fmt(100 * (live.withShare - live.withoutShare))}% added.`,
+  );
 }
 
 /** Hovers several terms of the demo article and reads the card's own "glossa-card-open" measures. */

@@ -33,6 +33,14 @@ import { buildFromPage, looksLikeArticle } from './page-glossary';
 import { createTermSession, isHidden, type TermSession } from './term-session';
 
 export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> {
+  const started = performance.now();
+  let firstMarkMeasured = false;
+  // The reader's wait: from this script's start to the frame that shows the first mark.
+  const measureFirstMark = () => {
+    if (firstMarkMeasured) return;
+    firstMarkMeasured = true;
+    requestAnimationFrame(() => performance.measure('glossa-first-mark', { start: started, end: performance.now() }));
+  };
   const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
   let settings: Settings;
   // Off (for this site or everywhere) means off: no messages beyond reading the setting, no
@@ -147,44 +155,91 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     }
   }
 
-  /** (Re)starts from scratch: new matcher or settings. `built`: the page's glossary was just built. */
-  async function restart(options: { built?: boolean } = {}) {
-    lifetime.abort();
-    lifetime = new AbortController();
-    const { signal } = lifetime;
-    session?.stop();
-    painter?.clear();
-    card.close();
-    session = undefined;
-    painter = undefined;
-    entries = new Map();
-    // Settings first: on a site where Glossa is off, nothing else is asked for or sent.
-    settings = await send({ type: 'getSettings' });
-    on = isActiveOn(settings, location.hostname);
-    if (!on) saved.clear();
-    // A document in design mode is an editor: nothing is marked in it.
-    if (signal.aborted || !on || document.designMode === 'on') return;
-    // A tab opened in the background is built and scanned when the reader first looks at it.
-    await whenVisible(ctx);
-    // Built automatically once per visit: a restart for a change elsewhere (a setting, an edit,
-    // this article's glossary deleted on the glossary page) does not send the article again,
-    // nor bring back what the reader deleted. Asking builds again at any time.
-    if (!options.built && !autoBuilt) autoBuilt = (await buildGlossary(false, signal)) !== undefined;
-    if (signal.aborted) return;
-    ({ matcher, settings } = await send({ type: 'getMatcher' }));
-    on = isActiveOn(settings, location.hostname);
-    if (signal.aborted || !isActiveOn(settings, location.hostname)) return;
-    painter = createPainter(highlightName(settings.highlightStyle));
+  /**
+   * The painter whose marks are on screen. A restart's new painter replaces it only when it
+   * paints its first marks, so a new glossary never blanks the page for a frame.
+   */
+  let shown: Painter | undefined;
+  function show(next: Painter | undefined) {
+    if (shown === next) return;
+    shown?.clear();
+    shown = next;
+  }
+
+  /** A new painter and session for the current matcher and settings; the old marks stay until it paints. */
+  function startSession(): TermSession {
+    const next = createPainter(highlightName(settings.highlightStyle), {
+      onFirstPaint: () => {
+        if (painter === next) show(next);
+        measureFirstMark();
+      },
+    });
+    painter = next;
     session = createTermSession({
-      painter,
+      painter: next,
       scanner: createScanner(matcher),
       settings,
       entryKey,
       // Every entry on the page is fetched once, ahead of any hover: the card renders at once.
       onScanned: (keys) => void fetchEntries(keys).catch((e: unknown) => console.warn('Glossa:', e)),
     });
+    return session;
+  }
+
+  /** (Re)starts from scratch: new matcher or settings. `built`: the page's glossary was just built. */
+  async function restart(options: { built?: boolean } = {}) {
+    lifetime.abort();
+    lifetime = new AbortController();
+    const { signal } = lifetime;
+    session?.stop();
+    card.close();
+    session = undefined;
+    painter = undefined;
+    entries = new Map();
+    // Settings first: on a site where Glossa is off, nothing else is asked for or sent.
+    settings = await send({ type: 'getSettings' });
+    if (signal.aborted) return;
+    on = isActiveOn(settings, location.hostname);
+    // A document in design mode is an editor: nothing is marked in it.
+    if (!on || document.designMode === 'on') {
+      show(undefined);
+      if (!on) saved.clear();
+      return;
+    }
+    // A tab opened in the background is built and scanned when the reader first looks at it.
+    await whenVisible(ctx);
+    if (signal.aborted) return;
+    ({ matcher, settings } = await send({ type: 'getMatcher' }));
+    on = isActiveOn(settings, location.hostname);
+    if (signal.aborted) return;
+    if (!on) return show(undefined);
     roots = findContentRoots(document);
-    await session.scanAll(roots);
+    // Built automatically once per visit: a restart for a change elsewhere (a setting, an edit,
+    // this article's glossary deleted on the glossary page) does not send the article again,
+    // nor bring back what the reader deleted. Asking builds again at any time.
+    const willBuild =
+      !options.built && !autoBuilt && settings.buildMode === 'auto' && looksLikeArticle(document);
+    if (!willBuild) {
+      await startSession().scanAll(roots);
+      if (!signal.aborted) show(painter);
+      return;
+    }
+    // While the article's own glossary is built, the screen gets the marks already known: the
+    // whole page is scanned once, with the built glossary included.
+    const first = startSession();
+    await first.scanNear(roots);
+    const built = await buildGlossary(false, signal);
+    autoBuilt = built !== undefined;
+    if (signal.aborted) return;
+    if (built && built.entries > 0) {
+      ({ matcher, settings } = await send({ type: 'getMatcher' }));
+      if (signal.aborted) return;
+      on = isActiveOn(settings, location.hostname);
+      if (!on) return show(undefined);
+    }
+    first.stop();
+    await startSession().scanAll(roots);
+    if (!signal.aborted) show(painter);
   }
 
   /** The reader asked (popup, context menu, shortcut): build from this page, article-like or not. */
@@ -216,6 +271,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       session = undefined;
       painter?.clear();
       painter = undefined;
+      show(undefined);
       return;
     }
     const current = findContentRoots(document);
@@ -315,6 +371,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     session?.stop();
     hover.cancel();
     painter?.clear();
+    show(undefined);
     card.destroy();
     notices.hide();
     saved.clear();

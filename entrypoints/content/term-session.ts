@@ -13,6 +13,11 @@ import type { PaintedTerm, Painter } from './painter';
 import { SLICE_MS, yieldToMain } from './yield';
 
 export interface TermSession {
+  /**
+   * Scans just the blocks of `roots` on or near the screen: the reader's first marks, at once,
+   * while the whole page waits (for its own glossary to be built, say).
+   */
+  scanNear(roots: readonly Element[]): Promise<void>;
   /** Scans `roots` from scratch. */
   scanAll(roots: readonly Element[]): Promise<void>;
   /** Drops terms in removed nodes and rescans the given block containers. */
@@ -34,6 +39,26 @@ export interface SessionOptions {
 /** A block CSS hides (display, visibility, content-visibility): neither scanned nor built from. */
 export const isHidden = (el: Element): boolean =>
   typeof el.checkVisibility === 'function' ? !el.checkVisibility({ visibilityProperty: true }) : false;
+
+/** How many blocks in a row below the screen end the near scan (floats and columns break order). */
+const BELOW_SCREEN_RUN = 20;
+
+type BlockFilter = (container: Element) => 'scan' | 'skip' | 'stop';
+
+/**
+ * Scan blocks within a screen of the viewport, skip the rest, and stop once a run of blocks lies
+ * below it. Rects are read once the page is laid out (the script runs at document_idle).
+ */
+function nearScreen(): BlockFilter {
+  const screen = innerHeight;
+  let below = 0;
+  return (container) => {
+    const { top, bottom } = container.getBoundingClientRect();
+    if (top > 2 * screen) return ++below >= BELOW_SCREEN_RUN ? 'stop' : 'skip';
+    below = 0;
+    return bottom < -screen ? 'skip' : 'scan';
+  };
+}
 
 export function createTermSession({ painter, scanner, settings, entryKey, onScanned }: SessionOptions): TermSession {
   let stopped = false;
@@ -57,7 +82,7 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
    * Walks the roots block by block, painting as it goes, and yields to the page every
    * SLICE_MS: even collecting the blocks of a huge page never becomes one long task.
    */
-  async function paintRoots(roots: readonly Element[]) {
+  async function paintRoots(roots: readonly Element[], filter?: BlockFilter) {
     const seen = new Set<string>(settings.firstMentionOnly ? painter.all().flatMap((t) => t.keys) : []);
     let sliceStart = performance.now();
     const endSlice = () => {
@@ -65,11 +90,14 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
       stats.busyMs += ms;
       stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
     };
-    for (const root of roots) {
+    roots: for (const root of roots) {
       for (const block of walkBlocks(root, { isHidden })) {
         if (stopped) return;
         // A block whose nodes left the page while we yielded is not painted.
         if (!block.segments[0]!.node.isConnected) continue;
+        const verdict = filter?.(block.container) ?? 'scan';
+        if (verdict === 'stop') break roots;
+        if (verdict === 'skip') continue;
         stats.blocks++;
         blockIndex++;
         // A long block comes in chunks, with a chance to yield between them.
@@ -90,10 +118,11 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
               endContainer: found.endContainer,
               endOffset: found.endOffset,
             });
-            for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
+            const at = block.container;
+            for (const { key, context } of later) contexts.wait({ range, keys: [key], block: at }, context, blockIndex);
             if (keys.length === 0) continue;
             for (const k of keys) seen.add(k);
-            painted.push({ range, keys });
+            painted.push({ range, keys, block: at });
           }
           painter.add(painted);
           stats.terms += painted.length;
@@ -116,7 +145,7 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
    * Runs one scan and records it as a User Timing measure ("glossa-scan", with busy time in
    * its detail): visible in DevTools' performance panel and read by `npm run bench`.
    */
-  async function measured(kind: 'full' | 'rescan', work: () => Promise<void>) {
+  async function measured(kind: 'near' | 'full' | 'rescan', work: () => Promise<void>) {
     stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0 };
     const start = performance.now();
     await work();
@@ -129,6 +158,16 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
   }
 
   return {
+    scanNear(roots) {
+      return enqueue(() =>
+        measured('near', async () => {
+          painter.removeWhere(() => true);
+          contexts.reset();
+          blockIndex = 0;
+          await paintRoots(roots, nearScreen());
+        }),
+      );
+    },
     scanAll(roots) {
       return enqueue(() =>
         measured('full', async () => {

@@ -3,7 +3,7 @@
  * never claimed for the seed story's entity, a country's card leads with what is true anywhere,
  * and the seed story appears only as that article's labelled layer.
  */
-import { card, expect, highlightedRanges, hoverText, test, waitForHighlights } from './fixtures';
+import { card, expect, allHighlightedRanges, hoverText, test, waitForHighlights } from './fixtures';
 
 const SEED_LAYER = /In «Tajikistan and the Moscow terror attack fallout»/;
 
@@ -22,7 +22,7 @@ test('with bundled packs alone, the seed story’s generic names stay unmarked o
   const page = await context.newPage();
   await page.goto(server.url('/other-news.html'));
   await waitForHighlights(page);
-  const texts = (await highlightedRanges(page)).map((r) => r.text);
+  const texts = (await allHighlightedRanges(page)).map((r) => r.text);
   expect(texts).toEqual(expect.arrayContaining(['Ukraine', 'France', 'Tajikistan', 'Paris', 'Israel']));
   // Another country's possessive, another city's Kremlin, another attack, a person named like a
   // country: each is a name the seed or World pack holds only with its context.
@@ -39,7 +39,7 @@ test('on another story, a country’s card leads with what is true anywhere, the
   await page.goto(server.url('/other-news.html'));
   await waitForHighlights(page);
   // What each painted range says, and which entries it marks, read by hovering each name.
-  const texts = (await highlightedRanges(page)).map((r) => r.text);
+  const texts = (await allHighlightedRanges(page)).map((r) => r.text);
   expect(texts).toEqual(expect.arrayContaining(['Ukraine', 'France', 'Tajikistan', 'Paris']));
 
   await hoverText(page, 'Ukraine', 'article p:nth-of-type(5)');

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { paintedTermTexts, pointOnPaintedTerm } from '../support/page-helpers';
+import { collectPaintedRanges, pointOnPaintedTerm, revealMarked } from '../support/page-helpers';
 import { expect, test } from './fixtures';
 
 const FIREFOX = process.env.GLOSSA_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -27,13 +27,16 @@ test('in Firefox, a real news page gets a glossary of its own, and a page that i
     const page = await browser.newPage();
     await page.goto(server.url('/real-pages/wapo-2/source.html'));
     // Only the page's own glossary knows "Martin Indyk".
-    await page.waitForFunction(`(${paintedTermTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
-    const texts = await page.evaluate(paintedTermTexts);
+    await page.waitForFunction(revealMarked, { timeout: 30_000, polling: 250 }, 'Martin Indyk');
+    await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0);
+    const texts = (await page.evaluate(collectPaintedRanges, 'glossa-term')).map((r) => r.text);
     expect(texts).toEqual(expect.arrayContaining(['Benjamin Netanyahu', 'Palestinian Authority']));
 
     await page.goto(server.url('/search-results.html'));
     await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, { timeout: 30_000 });
-    expect(await page.evaluate(paintedTermTexts)).not.toContain('Angela Merkel');
+    expect((await page.evaluate(collectPaintedRanges, 'glossa-term')).map((r) => r.text)).not.toContain(
+      'Angela Merkel',
+    );
     expect(await page.evaluate(() => performance.getEntriesByName('glossa-build').length)).toBe(0);
   } finally {
     await browser.close();
@@ -51,15 +54,10 @@ test('the Firefox build marks the demo article and shows a hover card in Firefox
     await browser.installExtension(FIREFOX_BUILD);
     const page = await browser.newPage();
     await page.goto(server.url('/demo-article.html'));
-    await page.waitForFunction(
-      () => {
-        let n = 0;
-        for (const [name, h] of CSS.highlights) if (name.startsWith('glossa-term')) n += h.size;
-        return n >= 50;
-      },
-      { timeout: 30_000 },
-    );
-    const texts = await page.evaluate(paintedTermTexts);
+    await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, {
+      timeout: 30_000,
+    });
+    const texts = (await page.evaluate(collectPaintedRanges, 'glossa-term')).map((r) => r.text);
     expect(texts).toEqual(
       expect.arrayContaining(['Crocus City Hall', 'Emomali Rahmon', 'ISIS–K', '201st military base', 'Tajikistan']),
     );
@@ -132,10 +130,10 @@ test('in Firefox, two real articles naming the same person: each card shows the 
     // rejected"; the Chromium test pairs the BBC's "Barack Obama" with the Post's "Obama".)
     const nyt = await browser.newPage();
     await nyt.goto(server.url('/real-pages/nytimes-4/source.html'));
-    await nyt.waitForFunction(`(${paintedTermTexts.toString()})().includes('Obama')`, { timeout: 30_000 });
+    await nyt.waitForFunction(revealMarked, { timeout: 30_000, polling: 250 }, 'Obama');
     const wapo = await browser.newPage();
     await wapo.goto(server.url('/real-pages/wapo-2/source.html'));
-    await wapo.waitForFunction(`(${paintedTermTexts.toString()})().includes('Obama')`, { timeout: 30_000 });
+    await wapo.waitForFunction(revealMarked, { timeout: 30_000, polling: 250 }, 'Obama');
 
     await wapo.bringToFront();
     expect(await cardTextFor(wapo, 'Obama')).toContain('In «As Debt Rises');
@@ -161,8 +159,8 @@ test('in Firefox, two real articles naming the same person: each card shows the 
     await glossary.waitForSelector('::-p-text(Show again)', { timeout: 15_000 });
     await wapo.bringToFront();
     await wapo.reload({ waitUntil: 'domcontentloaded' });
-    await wapo.waitForFunction(`(${paintedTermTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
-    expect(await wapo.evaluate(paintedTermTexts)).not.toContain('Obama');
+    await wapo.waitForFunction(revealMarked, { timeout: 30_000, polling: 250 }, 'Martin Indyk');
+    expect((await wapo.evaluate(collectPaintedRanges, 'glossa-term')).map((r) => r.text)).not.toContain('Obama');
   } finally {
     await browser.close();
   }
@@ -172,8 +170,9 @@ test('in Firefox, two real articles naming the same person: each card shows the 
 async function plantedView(browser: import('puppeteer-core').Browser, url: string): Promise<string[]> {
   const page = await browser.newPage();
   await page.goto(url);
-  await page.waitForFunction(`(${paintedTermTexts.toString()})().includes('Tajikistan')`, { timeout: 30_000 });
-  const texts = await page.evaluate(paintedTermTexts);
+  await page.waitForFunction(revealMarked, { timeout: 30_000, polling: 250 }, 'Tajikistan');
+  await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0);
+  const texts = (await page.evaluate(collectPaintedRanges, 'glossa-term')).map((r) => r.text);
   const keys = await page.evaluate(() => [...CSS.highlights.keys()]);
   await page.close();
   return [...texts.sort(), '|', ...keys.sort()];
@@ -205,7 +204,7 @@ test('in Firefox, a page planting names reads the same with or without the reade
   try {
     const article = await reader.newPage();
     await article.goto(server.url('/real-pages/wapo-2/source.html'));
-    await article.waitForFunction(`(${paintedTermTexts.toString()})().includes('Martin Indyk')`, { timeout: 30_000 });
+    await article.waitForFunction(revealMarked, { timeout: 30_000, polling: 250 }, 'Martin Indyk');
     const after = await plantedView(reader, server.url('/planted-ff.html'));
     expect(after).toEqual(before);
     expect(after).not.toContain('Martin Indyk');

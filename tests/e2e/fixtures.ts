@@ -65,6 +65,7 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
 export const expect = test.expect;
 
 export {
+  allHighlightedRanges,
   card,
   highlightedRanges,
   highlightedTexts,

@@ -167,6 +167,8 @@ test('a page that forges WXT’s start-up event does not tear Glossa down, and h
     p.textContent = 'Later, Emomali Rahmon spoke again.';
     const last = [...document.querySelectorAll('main p')].at(-1)!;
     last.after(p);
+    // Glossa paints what is on or near the screen.
+    p.scrollIntoView();
   });
   await expect
     .poll(() =>

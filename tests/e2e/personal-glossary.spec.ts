@@ -8,7 +8,7 @@ import { chromiumArgs, E2E_EXTENSION_DIR, findChromium } from '../support/chromi
 import {
   card,
   expect,
-  highlightedRanges,
+  allHighlightedRanges,
   highlightedTexts,
   hoverMarked,
   selectText,
@@ -76,7 +76,8 @@ test('two real articles naming the same person: each card shows what the other a
 
 /** Everything about Glossa the page's own scripts can read: highlights, the DOM outside the closed root, timings. */
 async function whatThePageSees(page: Page) {
-  const ranges = await highlightedRanges(page, '');
+  await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0);
+  const ranges = await allHighlightedRanges(page, '');
   return page.evaluate(
     (texts) => {
       const host = document.getElementById('glossa-ui-host');

@@ -77,7 +77,7 @@ test('"On this page" lists the entries found, with counts; clicking one scrolls 
 }) => {
   const article = await context.newPage();
   await article.goto(server.url('/demo-article.html'));
-  await waitForHighlights(article, 50);
+  await waitForHighlights(article);
   const popup = await popupFor(context, extensionId, article);
   const onPage = popup.locator('.on-page');
   await expect(onPage.getByRole('button', { name: 'Russia', exact: true })).toBeVisible();
@@ -98,17 +98,17 @@ test('turns highlighting off for this site and globally, and links to the readin
 }) => {
   const article = await context.newPage();
   await article.goto(server.url('/demo-article.html'));
-  await waitForHighlights(article, 50);
+  await waitForHighlights(article);
   const popup = await popupFor(context, extensionId, article);
   await popup.getByLabel('Highlight terms on 127.0.0.1').uncheck();
   await expect.poll(() => highlightedTexts(article)).toEqual([]);
   await popup.getByLabel('Highlight terms on 127.0.0.1').check();
-  await waitForHighlights(article, 50);
+  await waitForHighlights(article);
   await popup.getByLabel('Highlight terms on all sites').uncheck();
   await expect.poll(() => highlightedTexts(article)).toEqual([]);
   await expect(popup.getByLabel('Highlight terms on 127.0.0.1')).toBeDisabled();
   await popup.getByLabel('Highlight terms on all sites').check();
-  await waitForHighlights(article, 50);
+  await waitForHighlights(article);
 
   const readingList = context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Reading list' }).click();
@@ -128,7 +128,7 @@ test('the toolbar action opens the popup, which shows the active tab’s terms',
 }) => {
   const article = await context.newPage();
   await article.goto(server.url('/demo-article.html'));
-  await waitForHighlights(article, 50);
+  await waitForHighlights(article);
   // What a click on the toolbar button does; the popup is a target of its own, not a tab.
   await serviceWorker.evaluate(() =>
     (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),

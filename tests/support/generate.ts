@@ -98,9 +98,10 @@ function escapeHtml(s: string): string {
 /**
  * A news-like article of about `bytes` of HTML: paragraphs of common words (with traps such
  * as "crisis", "computing" and a lower-case "telegram"), glossary names every dozen words,
- * some wrapped in links or emphasis, some split across inline elements.
+ * some wrapped in links or emphasis, some split across inline elements. `nameEvery` words
+ * apart: 12 reads like news; 6 makes the dense page, where every sentence names several.
  */
-export function generateArticleHtml(bytes: number, names: readonly string[], seed = 7): string {
+export function generateArticleHtml(bytes: number, names: readonly string[], seed = 7, nameEvery = 12): string {
   const next = random(seed);
   const parts: string[] = [];
   let size = 0;
@@ -109,7 +110,7 @@ export function generateArticleHtml(bytes: number, names: readonly string[], see
     if (paragraph % 12 === 0) parts.push(`<h2>${escapeHtml(word(next))} ${escapeHtml(pick(next, COMMON))} report</h2>`);
     const words: string[] = [];
     for (let i = 0; i < 90; i++) {
-      if (i % 12 === 5 && names.length) {
+      if (i % nameEvery === 5 % nameEvery && names.length) {
         const name = escapeHtml(pick(next, names));
         const r = next();
         const space = name.indexOf(' ');

@@ -7,7 +7,7 @@ export interface PaintedRange {
   readonly inView: boolean;
 }
 
-/** The ranges of every highlight whose name starts with `prefix`, read in the page's main world. */
+/** The ranges of every highlight whose name starts with `prefix` as painted now, read in the page's main world. */
 export async function highlightedRanges(page: Page, prefix = 'glossa-term'): Promise<PaintedRange[]> {
   return page.evaluate((prefix) => {
     const out: { text: string; inView: boolean }[] = [];
@@ -25,13 +25,74 @@ export async function highlightedRanges(page: Page, prefix = 'glossa-term'): Pro
   }, prefix);
 }
 
-/** The text of every range of the highlights whose name starts with `prefix`. */
-export async function highlightedTexts(page: Page, prefix = 'glossa-term'): Promise<string[]> {
-  return (await highlightedRanges(page, prefix)).map((r) => r.text);
+/**
+ * Runs in the page (hand it to `evaluate`; it uses nothing from outside itself, so Playwright
+ * and puppeteer alike can send it): every range a reader scrolling through the page would see
+ * painted, in document order. Glossa registers only the terms on or near the screen, so this
+ * scrolls the page top to bottom a screen at a time (two frames at each stop), collects what is
+ * painted, and scrolls back. `inView`: painted and inside the viewport where the page was.
+ */
+export async function collectPaintedRanges(prefix: string): Promise<PaintedRange[]> {
+  // Ranges are keyed by their boundary points: a restart paints new range objects for the same text.
+  const ids = new WeakMap<Node, number>();
+  let nextId = 0;
+  const idOf = (n: Node) => {
+    let v = ids.get(n);
+    if (v === undefined) ids.set(n, (v = nextId++));
+    return v;
+  };
+  const found = new Map<string, { text: string; inView: boolean; node: Node; offset: number }>();
+  const collect = (atStart: boolean) => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith(prefix)) continue;
+      for (const r of highlight as Iterable<AbstractRange>) {
+        const key = `${idOf(r.startContainer)}:${r.startOffset}:${idOf(r.endContainer)}:${r.endOffset}`;
+        if (found.has(key)) continue;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const rect = range.getClientRects()[0];
+        const inView = atStart && !!rect && rect.top >= 0 && rect.bottom <= window.innerHeight;
+        found.set(key, { text: range.toString(), inView, node: r.startContainer, offset: r.startOffset });
+      }
+    }
+  };
+  const frames = () =>
+    new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  const start = { left: scrollX, top: scrollY };
+  collect(true);
+  const height = (document.scrollingElement ?? document.documentElement).scrollHeight;
+  for (let top = 0; top < height; top += innerHeight) {
+    scrollTo({ left: start.left, top, behavior: 'instant' });
+    await frames();
+    collect(false);
+  }
+  scrollTo({ ...start, behavior: 'instant' });
+  await frames();
+  return [...found.values()]
+    .sort((a, b) =>
+      a.node === b.node
+        ? a.offset - b.offset
+        : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+    )
+    .map(({ text, inView }) => ({ text, inView }));
 }
 
-/** Waits until Glossa has painted at least `min` terms. */
+/** Every range a reader scrolling through the page would see painted (see collectPaintedRanges). */
+export async function allHighlightedRanges(page: Page, prefix = 'glossa-term'): Promise<PaintedRange[]> {
+  return page.evaluate(collectPaintedRanges, prefix);
+}
+
+/** The text of every range of the highlights whose name starts with `prefix`, the whole page through. */
+export async function highlightedTexts(page: Page, prefix = 'glossa-term'): Promise<string[]> {
+  return (await allHighlightedRanges(page, prefix)).map((r) => r.text);
+}
+
+/** Waits until Glossa has scanned the whole page and painted at least `min` terms. */
 export async function waitForHighlights(page: Page, min = 1): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0);
   await page.waitForFunction((min) => {
     let n = 0;
     for (const [name, h] of CSS.highlights) if (name.startsWith('glossa-term')) n += h.size;
@@ -40,26 +101,40 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
 }
 
 /**
- * Runs in the page (hand it to `evaluate`, or its source to `waitForFunction`; it uses nothing
- * from outside itself, so Playwright and puppeteer alike can send it): every painted glossary
- * term's text.
+ * Runs in the page, self-contained: whether a term whose text is exactly `text` is painted,
+ * bringing the text's first occurrences on screen in turn (Glossa paints what is near the
+ * screen). Leaves the page scrolled to the painted term when there is one.
  */
-export function paintedTermTexts(): string[] {
-  const out: string[] = [];
-  for (const [name, h] of CSS.highlights) {
-    if (!name.startsWith('glossa-term')) continue;
-    for (const r of h as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      out.push(range.toString());
+export async function revealMarked(text: string): Promise<boolean> {
+  const painted = () => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('glossa-term')) continue;
+      for (const r of h as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() === text) return true;
+      }
     }
+    return false;
+  };
+  if (painted()) return true;
+  const frames = () =>
+    new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let tried = 0;
+  for (let n = walker.nextNode(); n && tried < 20; n = walker.nextNode()) {
+    if (!(n as Text).data.includes(text) || !n.parentElement) continue;
+    tried++;
+    n.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    await frames();
+    if (painted()) return true;
   }
-  return out;
+  return false;
 }
 
 /**
- * Runs in the page, like paintedTermTexts: scrolls the first painted term whose text is exactly
+ * Runs in the page, like collectPaintedRanges: scrolls the first painted term whose text is exactly
  * `text` into view, and gives the point to hover on it.
  */
 export function pointOnPaintedTerm(text: string): { x: number; y: number } {
@@ -78,15 +153,14 @@ export function pointOnPaintedTerm(text: string): { x: number; y: number } {
   throw new Error(`"${text}" is not painted`);
 }
 
-/** Waits until a term whose text is exactly `text` is painted (a page's own glossary takes a moment). */
+/** Waits until a term whose text is exactly `text` is painted (a page's own glossary takes a moment), and shows it. */
 export async function waitForMarked(page: Page, text: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(`(${paintedTermTexts.toString()})().includes(${JSON.stringify(text)})`, null, {
-    timeout,
-  });
+  await page.waitForFunction(revealMarked, text, { timeout, polling: 250 });
 }
 
 /** Moves the pointer onto the first painted term whose text is exactly `text`, wherever it is. */
 export async function hoverMarked(page: Page, text: string): Promise<void> {
+  await waitForMarked(page, text);
   const point = await page.evaluate(pointOnPaintedTerm, text);
   await page.mouse.move(1, 1);
   await page.mouse.move(point.x, point.y);

@@ -1,0 +1,290 @@
+/**
+ * What a page pays for Glossa, end to end: the same page loaded in two browsers of the same
+ * build in the same run, one with the extension and one without, loads interleaved so the
+ * machine's noise falls on both alike. Chromium's own counters (CDP Performance.getMetrics)
+ * give the renderer main thread's busy time (TaskDuration: script, style, layout, paint,
+ * compositing, everything) and its style and layout time; the difference is what Glossa adds.
+ *
+ *  - load: from navigation until Glossa's scan is done and two frames have been drawn;
+ *  - scroll: the whole page scrolled step by step, one step a frame (longest frame, time added);
+ *  - live: a page rewriting a clock every 10 ms, for LIVE_MS (share of a core added).
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+
+/** How long the live page runs per measurement: long enough for 100s of its updates. */
+export const LIVE_MS = 5_000;
+/** Pixels per scroll step: about a third of a screen, one step per frame, as a fast wheel. */
+const SCROLL_STEP_PX = 300;
+
+export interface LoadCost {
+  /** Renderer main-thread busy time from navigation to settled, ms. */
+  readonly taskMs: number;
+  readonly styleLayoutMs: number;
+  /** Glossa's own numbers when loaded with it (undefined without). */
+  readonly glossa?: {
+    readonly busyMs: number;
+    readonly maxSliceMs: number;
+    readonly terms: number;
+    /** From the content script's start to the first mark painted in the viewport. */
+    readonly firstMarkMs: number;
+    /** Ranges registered with CSS.highlights once settled. */
+    readonly registered: number;
+  };
+  /** A bare pass over the page reading every character (the lower bound), ms. */
+  readonly bareReadMs: number;
+}
+
+async function metrics(cdp: CDPSession): Promise<{ task: number; style: number; layout: number }> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  const get = (name: string) => (list.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: get('TaskDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration') };
+}
+
+/** Two frames drawn, then a quiet moment: the work a change scheduled has been done. */
+const settle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 200))),
+      ),
+  );
+
+function glossaDone(page: Page) {
+  return page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, null, {
+    timeout: 120_000,
+  });
+}
+
+/** One load of `url` in a fresh tab of `context`; `withGlossa`: wait for Glossa's scan. */
+export async function loadCost(context: BrowserContext, url: string, withGlossa: boolean): Promise<LoadCost> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await metrics(cdp);
+  await page.goto(url, { waitUntil: 'load' });
+  if (withGlossa) await glossaDone(page);
+  await settle(page);
+  const after = await metrics(cdp);
+  const glossa = withGlossa
+    ? await page.evaluate(() => {
+        const scan = performance.getEntriesByName('glossa-scan-full')[0] as PerformanceMeasure;
+        const detail = scan.detail as { busyMs: number; maxSliceMs: number; terms: number };
+        const first = performance.getEntriesByName('glossa-first-mark')[0] as PerformanceMeasure | undefined;
+        let registered = 0;
+        for (const h of CSS.highlights.values()) registered += h.size;
+        return { ...detail, firstMarkMs: first?.duration ?? Number.NaN, registered };
+      })
+    : undefined;
+  const bareReadMs = await page.evaluate(() => {
+    const t0 = performance.now();
+    let hash = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const d = (n as Text).data;
+      for (let i = 0; i < d.length; i++) hash = (hash * 31 + d.charCodeAt(i)) | 0;
+    }
+    (window as unknown as { __sink: number }).__sink = hash;
+    return performance.now() - t0;
+  });
+  await cdp.detach();
+  await page.close();
+  return {
+    taskMs: after.task - before.task,
+    styleLayoutMs: after.style + after.layout - before.style - before.layout,
+    ...(glossa ? { glossa } : {}),
+    bareReadMs,
+  };
+}
+
+export interface ScrollCost {
+  readonly taskMs: number;
+  readonly longestFrameMs: number;
+  readonly frames: number;
+}
+
+/** Loads `url`, then scrolls from top to bottom one step a frame; the busy time and frames of the scroll. */
+export async function scrollCost(context: BrowserContext, url: string, withGlossa: boolean): Promise<ScrollCost> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  if (withGlossa) await glossaDone(page);
+  await settle(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await metrics(cdp);
+  const frames = await page.evaluate(
+    (step) =>
+      new Promise<number[]>((resolve) => {
+        const times: number[] = [];
+        const tick = (t: number) => {
+          times.push(t);
+          const max = document.documentElement.scrollHeight - innerHeight;
+          if (scrollY >= max) return resolve(times.slice(1).map((x, i) => x - times[i]!));
+          scrollBy(0, step);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    SCROLL_STEP_PX,
+  );
+  await settle(page);
+  const after = await metrics(cdp);
+  await cdp.detach();
+  await page.close();
+  return { taskMs: after.task - before.task, longestFrameMs: Math.max(...frames), frames: frames.length };
+}
+
+/** Loads a live page and measures its renderer's busy time over LIVE_MS. */
+export async function liveCost(context: BrowserContext, url: string, withGlossa: boolean): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  if (withGlossa) await glossaDone(page);
+  await settle(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await metrics(cdp);
+  const t0 = Date.now();
+  await page.waitForTimeout(LIVE_MS);
+  const after = await metrics(cdp);
+  const wall = Date.now() - t0;
+  await cdp.detach();
+  await page.close();
+  return (after.task - before.task) / wall;
+}
+
+/**
+ * A live page: the dense article's first part with a clock in the page header rewritten every
+ * 10 ms (a ticker, a live blog's "updated 3 s ago", a match timer): each rewrite is a DOM change.
+ */
+export function livePageHtml(articleHtml: string): string {
+  return articleHtml.replace(
+    '<body>',
+    `<body><div id="clock" style="font: 14px monospace">00:00.000</div>
+<script>
+  const clock = document.getElementById('clock');
+  const start = performance.now();
+  setInterval(() => { clock.textContent = ((performance.now() - start) / 1000).toFixed(3) + ' s'; }, 10);
+</script>`,
+  );
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export interface CostRow {
+  readonly page: string;
+  readonly pack: string;
+  readonly marks: number;
+  /** Medians over the runs: main-thread time with − without, and style + layout likewise. */
+  readonly addedMs: number;
+  readonly addedStyleLayoutMs: number;
+  readonly bareReadMs: number;
+  readonly busyMs: number;
+  readonly maxSliceMs: number;
+  readonly firstMarkMs: number;
+  readonly registered: number;
+}
+
+/** `runs` loads of `url` in each browser, interleaved; medians of each side. */
+export async function costOfLoading(
+  ext: BrowserContext,
+  bare: BrowserContext,
+  page: string,
+  pack: string,
+  url: string,
+  runs: number,
+): Promise<CostRow> {
+  const withG: LoadCost[] = [];
+  const without: LoadCost[] = [];
+  for (let i = 0; i < runs; i++) {
+    without.push(await loadCost(bare, url, false));
+    withG.push(await loadCost(ext, url, true));
+  }
+  const g = (f: (c: NonNullable<LoadCost['glossa']>) => number) => median(withG.map((c) => f(c.glossa!)));
+  return {
+    page,
+    pack,
+    marks: g((c) => c.terms),
+    addedMs: median(withG.map((c) => c.taskMs)) - median(without.map((c) => c.taskMs)),
+    addedStyleLayoutMs: median(withG.map((c) => c.styleLayoutMs)) - median(without.map((c) => c.styleLayoutMs)),
+    bareReadMs: median(without.map((c) => c.bareReadMs)),
+    busyMs: g((c) => c.busyMs),
+    maxSliceMs: Math.max(...withG.map((c) => c.glossa!.maxSliceMs)),
+    firstMarkMs: g((c) => c.firstMarkMs),
+    registered: g((c) => c.registered),
+  };
+}
+
+export const COST_HEADER = [
+  'page',
+  'pack',
+  'marks',
+  'added main-thread ms',
+  '× bare read',
+  'added style+layout ms',
+  'scan busy ms',
+  'longest slice ms',
+  'first mark in view ms',
+  'ranges registered',
+];
+
+export function costCells(r: CostRow, fmt: (x: number, d?: number) => string): string[] {
+  return [
+    r.page,
+    r.pack,
+    String(r.marks),
+    fmt(r.addedMs),
+    fmt(r.addedMs / r.bareReadMs),
+    fmt(r.addedStyleLayoutMs),
+    fmt(r.busyMs),
+    fmt(r.maxSliceMs),
+    fmt(r.firstMarkMs),
+    String(r.registered),
+  ];
+}
+
+export interface ScrollRow {
+  readonly addedMs: number;
+  readonly longestFrameMs: number;
+  readonly longestFrameBareMs: number;
+  readonly frames: number;
+}
+
+export async function costOfScrolling(
+  ext: BrowserContext,
+  bare: BrowserContext,
+  url: string,
+  runs: number,
+): Promise<ScrollRow> {
+  const withG: ScrollCost[] = [];
+  const without: ScrollCost[] = [];
+  for (let i = 0; i < runs; i++) {
+    without.push(await scrollCost(bare, url, false));
+    withG.push(await scrollCost(ext, url, true));
+  }
+  return {
+    addedMs: median(withG.map((c) => c.taskMs)) - median(without.map((c) => c.taskMs)),
+    longestFrameMs: median(withG.map((c) => c.longestFrameMs)),
+    longestFrameBareMs: median(without.map((c) => c.longestFrameMs)),
+    frames: median(withG.map((c) => c.frames)),
+  };
+}
+
+export async function costOfLive(
+  ext: BrowserContext,
+  bare: BrowserContext,
+  url: string,
+  runs: number,
+): Promise<{ withShare: number; withoutShare: number }> {
+  const withG: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    without.push(await liveCost(bare, url, false));
+    withG.push(await liveCost(ext, url, true));
+  }
+  return { withShare: median(withG), withoutShare: median(without) };
+}
