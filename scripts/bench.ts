@@ -24,7 +24,15 @@ import { benchWorldCost } from './bench-world';
 import { hoverText } from '../tests/support/page-helpers';
 import { generateArticleHtml, generatePack } from '../tests/support/generate';
 import { type StaticServer, startStaticServer } from '../tests/support/static-server';
-import { COST_HEADER, costCells, costOfLive, costOfLoading, costOfScrolling, LIVE_MS, livePageHtml } from './bench-cost';
+import {
+  COST_HEADER,
+  costCells,
+  costOfLive,
+  costOfLoading,
+  costOfScrolling,
+  LIVE_MS,
+  livePageHtml,
+} from './bench-cost';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

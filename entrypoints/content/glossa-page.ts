@@ -217,8 +217,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     // Built automatically once per visit: a restart for a change elsewhere (a setting, an edit,
     // this article's glossary deleted on the glossary page) does not send the article again,
     // nor bring back what the reader deleted. Asking builds again at any time.
-    const willBuild =
-      !options.built && !autoBuilt && settings.buildMode === 'auto' && looksLikeArticle(document);
+    const willBuild = !options.built && !autoBuilt && settings.buildMode === 'auto' && looksLikeArticle(document);
     if (!willBuild) {
       await startSession().scanAll(roots);
       if (!signal.aborted) show(painter);
