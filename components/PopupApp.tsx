@@ -148,12 +148,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
           ‹ Back to results
         </button>
         <div class="card">
-          <EntityDetails
-            entity={shown.entity}
-            position={undefined}
-            relatedName={(k) => shown.names.get(k)}
-            onShowEntry={setDetail}
-          />
+          <EntityDetails entity={shown.entity} titled relatedName={(k) => shown.names.get(k)} onShowEntry={setDetail} />
         </div>
       </main>
     );
