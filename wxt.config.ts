@@ -35,6 +35,9 @@ export default defineConfig({
         description: 'Build a glossary from the article on this page',
       },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
+    // gecko_android: the same extension for Firefox for Android, where cards open on a tap.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko, gecko_android: { strict_min_version: '142.0' } } }
+      : {}),
   }),
 });

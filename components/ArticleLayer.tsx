@@ -1,11 +1,7 @@
-import { useState } from 'preact/hooks';
 import { textFragmentLink } from '@/lib/anchoring/text-fragment';
 import { isWebUrl } from '@/lib/passages/url';
 import type { EntryView } from '@/lib/messages';
 import { trusted } from './trusted';
-
-/** Sentences shown before "Show N more": enough to place the entry, short enough for a card. */
-const SHOWN_MENTIONS = 2;
 
 export function formatDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
@@ -19,24 +15,27 @@ export interface ArticleLayerProps {
   readonly entry: EntryView;
   /** The article is the page being read. */
   readonly here: boolean;
+  /**
+   * The compact card: the layer's description and its best sentence only (builders order the
+   * sentences best first), without the sentence count.
+   */
+  readonly compact: boolean;
   readonly relatedName: (key: string) => string | undefined;
   onShowEntry(key: string): void;
 }
 
 /**
  * What one article says of an entity, labelled with that article: "In this article" on its own
- * page, "In «title» (site, date)" anywhere else, so a story never passes for a general fact.
+ * page, "In «title» (site, date)" anywhere else, so a story never passes for a general fact,
+ * compact or not.
  */
-export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleLayerProps) {
-  const [expanded, setExpanded] = useState(false);
+export function ArticleLayer({ entry, here, compact, relatedName, onShowEntry }: ArticleLayerProps) {
   const source = entry.pack.source;
   const builtFromPage = entry.pack.origin === 'page';
   const byHand = entry.pack.origin === 'hand';
   const where = [source.publisher ?? source.site, formatDate(source.published)].filter(Boolean).join(', ');
   const heading = here ? 'In this article' : `In «${source.title}»${where ? ` (${where})` : ''}`;
-  const sentences = expanded ? entry.mentions : entry.mentions.slice(0, SHOWN_MENTIONS);
-  const hidden = entry.mentions.length - SHOWN_MENTIONS;
-  const listId = `glossa-mentions-${entry.packId}-${entry.id}`;
+  const sentences = compact ? entry.mentions.slice(0, 1) : entry.mentions;
   const url = source.url;
   const sentenceLink =
     url && isWebUrl(url)
@@ -59,43 +58,31 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
         ) : (
           <p class="summary">{entry.summary}</p>
         ))}
-      {builtFromPage && here && (
+      {builtFromPage && here && !compact && (
         <p class="mention-count muted">
           {entry.mentions.length === 1
             ? 'Named in 1 sentence of this article'
             : `Named in ${entry.mentions.length} sentences of this article`}
         </p>
       )}
-      {entry.mentions.length > 0 && (
-        <div class="mentions">
-          <ul id={listId}>
-            {sentences.map((m) => (
-              <li key={`${m.paragraph}:${m.sentence}`}>
-                {sentenceLink && !here ? (
-                  // Another article the reader read: the link opens it scrolled to this sentence.
-                  <a href={sentenceLink(m.sentence)} target="_blank" rel="noopener noreferrer">
-                    {m.sentence}
-                  </a>
-                ) : (
-                  m.sentence
-                )}
-              </li>
-            ))}
-          </ul>
-          {hidden > 0 && (
-            <button
-              type="button"
-              class="link"
-              aria-expanded={expanded}
-              aria-controls={listId}
-              onClick={trusted(() => setExpanded(!expanded))}
-            >
-              {expanded ? 'Show fewer' : `Show ${hidden} more`}
-            </button>
-          )}
-        </div>
+      {sentences.length > 0 && (
+        <ul class="mentions">
+          {sentences.map((m) => (
+            <li key={`${m.paragraph}:${m.sentence}`}>
+              {sentenceLink && !here ? (
+                // Another article the reader read: the link opens it scrolled to this sentence.
+                <a href={sentenceLink(m.sentence)} target="_blank" rel="noopener noreferrer">
+                  {m.sentence}
+                </a>
+              ) : (
+                m.sentence
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       {here && (
+        // Kept in the compact card: where a layer comes from is never hidden.
         <p class="source">
           {builtFromPage && 'Built from this page: '}
           {byHand && 'Added by you on this page: '}
@@ -103,6 +90,7 @@ export function ArticleLayer({ entry, here, relatedName, onShowEntry }: ArticleL
         </p>
       )}
       {related.length > 0 && (
+        // Kept in the compact card: one line of links, and the quickest way on to a related name.
         <div class="related">
           <h3>Related</h3>
           <ul>

@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
 import type { EntityLayers } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
 import { ArticleLayer } from './ArticleLayer';
@@ -15,80 +16,105 @@ export interface MentionPosition {
 
 export interface EntityProps {
   readonly entity: EntityLayers<EntryView>;
-  readonly position: MentionPosition | undefined;
+  /**
+   * Whether the entity names itself: a card of several entities (an ambiguous name) heads each
+   * one; a card of one has the name in its fixed header instead.
+   */
+  readonly titled: boolean;
   readonly relatedName: (key: string) => string | undefined;
-  onStep?(delta: 1 | -1): void;
   onShowEntry(key: string): void;
+  /** The glossary link of an entity other than the card's first (the footer's is the first one's). */
   onOpenGlossary?(): void;
+}
+
+type Layer = EntityLayers<EntryView>['articles'][number];
+
+/**
+ * The layers of the compact card: this article's, and the latest other article's, since recalling
+ * what another article said is what Glossa is for; older articles wait behind "Show more".
+ */
+function compactLayers(articles: readonly Layer[]): readonly Layer[] {
+  const [first, next] = articles;
+  if (!first) return [];
+  return first.here && next ? [first, next] : [first];
+}
+
+/** What the compact card leaves out: other names, more sentences, older articles. */
+function hasMore(entity: EntityLayers<EntryView>, compact: readonly Layer[]): boolean {
+  return (
+    entity.aliases.length > 0 ||
+    entity.articles.length > compact.length ||
+    compact.some((a) => a.entry.mentions.length > 1)
+  );
 }
 
 /**
  * One entity: what is true of it anywhere (each line naming its source), then what each article
- * says, labelled by article, then where it stands among this page's mentions.
+ * says, labelled by article. Compact at first (the description and each shown article's best
+ * sentence) so the card stays short; "Show more" for the rest.
  */
-export function EntityDetails({ entity, position, relatedName, onStep, onShowEntry, onOpenGlossary }: EntityProps) {
-  const nameId = `glossa-name-${entity.keys[0]!.replace(/[^\w-]/gu, '-')}`;
+export function EntityDetails({ entity, titled, relatedName, onShowEntry, onOpenGlossary }: EntityProps) {
+  const [more, setMore] = useState(false);
+  const slug = entity.keys[0]!.replace(/[^\w-]/gu, '-');
+  const nameId = `glossa-name-${slug}`;
+  const bodyId = `glossa-more-${slug}`;
+  const compact = compactLayers(entity.articles);
+  const articles = more ? entity.articles : compact;
   return (
-    <section class="entry" aria-labelledby={nameId}>
-      <header>
-        <h2 id={nameId} class="name">
-          {entity.name}
-        </h2>
-        <span class="kind">{KIND_LABELS[entity.kind]}</span>
-        {onOpenGlossary && (
-          // At the top, where it is seen without scrolling a long card.
-          <button type="button" class="link open-glossary" onClick={trusted(() => onOpenGlossary())}>
-            Open in your glossary
-          </button>
-        )}
-      </header>
-      {entity.general.map((g) => (
-        <p key={g.text} class="general">
-          {g.text} <span class="muted">— {g.source}</span>
-        </p>
-      ))}
-      {entity.aliases.length > 0 && (
-        <p class="aliases">
-          <span class="label">Also:</span> {entity.aliases.join(', ')}
-        </p>
-      )}
-      {entity.articles.map(({ entry, here }, i) => {
-        // The reader's own reading (pages built or annotated by hand), after this article's layer.
-        const read = !here && isReading(entry);
-        const first = read && !entity.articles.slice(0, i).some((a) => !a.here && isReading(a.entry));
-        return (
-          <Fragment key={entry.key}>
-            {first && <h3 class="group">In other articles you read</h3>}
-            <ArticleLayer entry={entry} here={here} relatedName={relatedName} onShowEntry={onShowEntry} />
-          </Fragment>
-        );
-      })}
-      {position && (
-        <div class="page-mentions">
-          <span>
-            {position.count === 1 ? '1 mention on this page' : `${position.count} mentions on this page`}
-            {position.count > 1 && (
-              <span class="muted">
-                {' '}
-                · {position.index + 1} of {position.count}
-              </span>
-            )}
-          </span>
-          {position.count > 1 && onStep && (
-            <span class="steps">
-              <button
-                type="button"
-                aria-label={`Previous mention of ${entity.name}`}
-                onClick={trusted(() => onStep?.(-1))}
-              >
-                ‹ Previous
-              </button>
-              <button type="button" aria-label={`Next mention of ${entity.name}`} onClick={trusted(() => onStep?.(1))}>
-                Next ›
-              </button>
-            </span>
+    <section class="entry" aria-labelledby={titled ? nameId : undefined} aria-label={titled ? undefined : entity.name}>
+      {titled && (
+        <header>
+          <h2 id={nameId} class="name">
+            {entity.name}
+          </h2>
+          <span class="kind">{KIND_LABELS[entity.kind]}</span>
+          {onOpenGlossary && (
+            <button type="button" class="link open-glossary" onClick={trusted(() => onOpenGlossary())}>
+              Open in your glossary
+            </button>
           )}
-        </div>
+        </header>
+      )}
+      <div id={bodyId}>
+        {entity.general.map((g) => (
+          <p key={g.text} class="general">
+            {g.text} <span class="muted">— {g.source}</span>
+          </p>
+        ))}
+        {more && entity.aliases.length > 0 && (
+          <p class="aliases">
+            <span class="label">Also:</span> {entity.aliases.join(', ')}
+          </p>
+        )}
+        {articles.map(({ entry, here }, i) => {
+          // The reader's own reading (pages built or annotated by hand), after this article's layer.
+          const read = !here && isReading(entry);
+          const first = read && !articles.slice(0, i).some((a) => !a.here && isReading(a.entry));
+          return (
+            <Fragment key={entry.key}>
+              {first && <h3 class="group">In other articles you read</h3>}
+              <ArticleLayer
+                entry={entry}
+                here={here}
+                compact={!more}
+                relatedName={relatedName}
+                onShowEntry={onShowEntry}
+              />
+            </Fragment>
+          );
+        })}
+      </div>
+      {hasMore(entity, compact) && (
+        <button
+          type="button"
+          class="link more"
+          aria-expanded={more}
+          aria-controls={bodyId}
+          aria-label={`${more ? 'Show less' : 'Show more'} about ${entity.name}`}
+          onClick={trusted(() => setMore(!more))}
+        >
+          {more ? 'Show less' : 'Show more'}
+        </button>
       )}
     </section>
   );

@@ -83,6 +83,10 @@ export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
       )}
       <section>
         <h2>Highlighting</h2>
+        <p class="muted">
+          How Glossa marks the names it can explain. Marks are drawn over the page, never written into it: the page
+          itself is not changed.
+        </p>
         <label>
           <input
             type="checkbox"
@@ -160,6 +164,7 @@ export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
       </section>
       <fieldset>
         <legend>Kinds of term to mark</legend>
+        <p class="muted">Unticked kinds are not marked; their entries stay in your glossary.</p>
         {ENTRY_KINDS.map((kind) => (
           <label key={kind}>
             <input
@@ -173,6 +178,10 @@ export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
       </fieldset>
       <section>
         <h2>Hover cards</h2>
+        <p class="muted">
+          A card opens when the pointer rests on a marked term. A shorter wait opens cards sooner; a longer one keeps
+          them from opening as the pointer passes by. On a touch screen a tap opens the card at once.
+        </p>
         <label>
           Open a card after resting on a term for{' '}
           <input
@@ -191,6 +200,7 @@ export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
       </section>
       <section>
         <h2>Sites where Glossa is off</h2>
+        <p class="muted">On these sites Glossa marks nothing and reads nothing of the page.</p>
         {settings.disabledSites.length === 0 ? (
           <p class="muted">None. Turn Glossa off for a site from the toolbar popup.</p>
         ) : (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackgroundClient, EntryView, TabRequest, TabResponses } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
+import type { EntryKind } from '@/lib/glossary/schema';
 import { EntityDetails } from './EntityDetails';
 import { type EntityLayers, layerEntries } from '@/lib/glossary/layers';
 import type { EntitySummary } from '@/lib/glossary/personal';
@@ -26,6 +27,16 @@ type PageState =
 const MAX_RESULTS = 50;
 
 /** The toolbar popup: search the whole glossary, see what this page mentions, switch Glossa off here. */
+/** Up and down arrows move focus between the buttons of a list's rows. */
+function moveBetweenRows(e: KeyboardEvent) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('li > button')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  e.preventDefault();
+  buttons[(at + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+}
+
 export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openOptions, close }: PopupAppProps) {
   const [browse, setBrowse] = useState<{ entities: EntitySummary[]; total: number } | undefined>();
   const [found, setFound] = useState<{ query: string; entities: EntitySummary[] } | undefined>();
@@ -36,7 +47,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
   const [detail, setDetail] = useState<string | undefined>();
   const [shown, setShown] = useState<{ entity: EntityLayers<EntryView>; names: Map<string, string> } | undefined>();
   const [page, setPage] = useState<PageState>({ status: 'loading' });
-  const [onPageNames, setOnPageNames] = useState<Map<string, string>>(new Map());
+  const [onPageNames, setOnPageNames] = useState<Map<string, { name: string; kind: EntryKind }>>(new Map());
   const [build, setBuild] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const inputAt = useRef<number | undefined>(undefined);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -52,8 +63,9 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
         setPage({ status: 'ready', hostname: info.hostname, terms });
         // Each entry on the page by its entity's name: Russia in the World pack and in the article is one line.
         send({ type: 'getEntries', keys: terms.map((t) => t.key) }).then((entries) => {
-          const names = new Map<string, string>();
-          for (const entity of layerEntries(entries)) for (const k of entity.keys) names.set(k, entity.name);
+          const names = new Map<string, { name: string; kind: EntryKind }>();
+          for (const entity of layerEntries(entries))
+            for (const k of entity.keys) names.set(k, { name: entity.name, kind: entity.kind });
           setOnPageNames(names);
         }, fail);
       },
@@ -128,7 +140,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
     if (page.status !== 'ready') return [];
     const seen = new Set<string>();
     return page.terms.filter((t) => {
-      const name = onPageNames.get(t.key) ?? t.key;
+      const name = onPageNames.get(t.key)?.name ?? t.key;
       if (seen.has(name)) return false;
       seen.add(name);
       return true;
@@ -148,12 +160,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
           ‹ Back to results
         </button>
         <div class="card">
-          <EntityDetails
-            entity={shown.entity}
-            position={undefined}
-            relatedName={(k) => shown.names.get(k)}
-            onShowEntry={setDetail}
-          />
+          <EntityDetails entity={shown.entity} titled relatedName={(k) => shown.names.get(k)} onShowEntry={setDetail} />
         </div>
       </main>
     );
@@ -245,21 +252,26 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
             </p>
           )}
           {page.status === 'ready' && page.terms.length > 0 && (
-            <ul class="results">
-              {onPage.map((t) => (
-                <li key={t.key}>
-                  <button
-                    type="button"
-                    class="link term"
-                    onClick={() => void sendToTab({ type: 'revealTerm', key: t.key })}
-                  >
-                    {onPageNames.get(t.key) ?? t.key}
-                  </button>{' '}
-                  <span class="muted">
-                    {t.count} {t.count === 1 ? 'mention' : 'mentions'}
-                  </span>
-                </li>
-              ))}
+            // The glossary page's rows (name, then kind and count); arrow keys move between them.
+            <ul class="entities" onKeyDown={moveBetweenRows}>
+              {onPage.map((t) => {
+                const known = onPageNames.get(t.key);
+                return (
+                  <li key={t.key}>
+                    <button
+                      type="button"
+                      class="link term"
+                      onClick={() => void sendToTab({ type: 'revealTerm', key: t.key })}
+                    >
+                      {known?.name ?? t.key}
+                    </button>{' '}
+                    <span class="muted">
+                      {known ? `${KIND_LABELS[known.kind]} · ` : ''}
+                      {t.count} {t.count === 1 ? 'mention' : 'mentions'}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>

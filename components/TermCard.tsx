@@ -1,7 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { layerEntries } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
+import { CardActions } from './CardActions';
 import { EntityDetails, type MentionPosition } from './EntityDetails';
+import { KIND_LABELS } from './kind-labels';
 import { trusted } from './trusted';
 
 export type { MentionPosition } from './EntityDetails';
@@ -22,49 +24,34 @@ export interface TermCardProps {
   /** Names of related entries that can be shown, by key. */
   readonly relatedName: (key: string) => string | undefined;
   readonly save: SaveState;
+  /** The term is inside this link and a tap opened the card instead of following it. */
+  readonly link?: string;
   onStep(key: string, delta: 1 | -1): void;
   onShowEntry(key: string): void;
   /** Opens the glossary page at an entity (the background opens it: a page cannot link there). */
   onOpenGlossary(key: string): void;
+  onOpenLink(): void;
   onSave(): void;
   onUndo(): void;
   onClose(): void;
 }
 
-function SaveBar({ save, onSave, onUndo }: Pick<TermCardProps, 'save' | 'onSave' | 'onUndo'>) {
-  return (
-    <div class="actions">
-      {save.status === 'saved' ? (
-        <p class="status" role="status">
-          {save.duplicate ? 'Already in your reading list.' : 'Saved to your reading list.'}{' '}
-          {!save.duplicate && (
-            <button type="button" class="link" onClick={trusted(() => onUndo())}>
-              Undo
-            </button>
-          )}
-        </p>
-      ) : (
-        <>
-          <button type="button" class="primary" disabled={save.status === 'saving'} onClick={trusted(() => onSave())}>
-            {save.status === 'saving' ? 'Saving…' : 'Save passage'}
-          </button>
-          <p class="status" role="status">
-            {save.status === 'undone' ? 'Removed from your reading list.' : save.status === 'error' ? save.message : ''}
-          </p>
-        </>
-      )}
-    </div>
-  );
-}
-
 /**
  * The hover card: every entity the hovered term names (several when the name is ambiguous),
- * each entity once however many packs know it.
+ * each entity once however many packs know it. Three parts: a fixed header (name, kind,
+ * close), a body that alone scrolls, and fixed actions, so the buttons stay in view however
+ * little room the card has (lib/placement.ts keeps header and actions inside the viewport).
  */
 export function TermCard(props: TermCardProps) {
-  const { entries, pageUrl, mentions, relatedName, onStep, onShowEntry, onClose } = props;
+  const { entries, pageUrl, mentions, relatedName, onShowEntry, onClose } = props;
   const entities = useMemo(() => layerEntries(entries, pageUrl), [entries, pageUrl]);
   const label = entities.map((e) => e.name).join(', ');
+  const single = entities.length === 1;
+  // The footer steps through the first entity's mentions, by the key marked on this page
+  // (its layers may come from other articles).
+  const first = entities[0];
+  const onPage = (keys: readonly string[]) => keys.find((k) => mentions(k)) ?? keys[0]!;
+  const firstKey = first && onPage(first.keys);
   return (
     <div
       class="card"
@@ -78,30 +65,46 @@ export function TermCard(props: TermCardProps) {
         }
       }}
     >
-      <button type="button" class="close" aria-label="Close" onClick={trusted(() => onClose())}>
-        ×
-      </button>
-      {entities.length > 1 && (
-        <p class="ambiguous">
-          “{label}”: this name belongs to {entities.length} entries.
-        </p>
-      )}
-      {entities.map((entity) => {
-        // The entity's layers may come from other articles: step by the key marked on this page.
-        const onPage = entity.keys.find((k) => mentions(k)) ?? entity.keys[0]!;
-        return (
+      <div class="card-head">
+        <button type="button" class="close" aria-label="Close" onClick={trusted(() => onClose())}>
+          ×
+        </button>
+        {single && first ? (
+          <>
+            <h2 class="name">{first.name}</h2>
+            <span class="kind">{KIND_LABELS[first.kind]}</span>
+          </>
+        ) : (
+          <p class="ambiguous">
+            “{label}”: this name belongs to {entities.length} entries.
+          </p>
+        )}
+      </div>
+      <div class="card-body">
+        {entities.map((entity, i) => (
           <EntityDetails
             key={entity.keys[0]}
             entity={entity}
-            position={mentions(onPage)}
+            titled={!single}
             relatedName={relatedName}
-            onStep={(delta) => onStep(onPage, delta)}
             onShowEntry={onShowEntry}
-            onOpenGlossary={() => props.onOpenGlossary(onPage)}
+            onOpenGlossary={i > 0 ? () => props.onOpenGlossary(onPage(entity.keys)) : undefined}
           />
-        );
-      })}
-      <SaveBar save={props.save} onSave={props.onSave} onUndo={props.onUndo} />
+        ))}
+      </div>
+      {first && firstKey && (
+        <CardActions
+          name={first.name}
+          position={mentions(firstKey)}
+          save={props.save}
+          link={props.link}
+          onStep={(delta) => props.onStep(firstKey, delta)}
+          onOpenGlossary={() => props.onOpenGlossary(firstKey)}
+          onOpenLink={props.onOpenLink}
+          onSave={props.onSave}
+          onUndo={props.onUndo}
+        />
+      )}
     </div>
   );
 }

@@ -18,7 +18,12 @@ export interface CardController {
   open(
     term: PaintedTerm,
     pointer: { x: number; y: number } | undefined,
-    options?: { focus?: boolean; since?: number },
+    options?: {
+      focus?: boolean;
+      since?: number;
+      /** The link the term sits in, when a tap opened the card instead of following it. */
+      link?: HTMLAnchorElement;
+    },
   ): void;
   /**
    * Renders the card for a term once, hidden, and removes it, while the hover dwell runs: the
@@ -55,13 +60,26 @@ export function rangeRects(range: AbstractRange): DOMRect[] {
   return [...live.getClientRects()];
 }
 
+/**
+ * The layout viewport without its scrollbars: the root's client box, except in quirks mode
+ * (saved pages without a doctype), where that is the whole document's and the body's is the
+ * viewport's.
+ */
+function viewportSize(): { width: number; height: number } {
+  const el = document.compatMode === 'BackCompat' && document.body ? document.body : document.documentElement;
+  return { width: el.clientWidth, height: el.clientHeight };
+}
+
 const FLASH_MS = 1200;
+/** About three lines of the card's body: what a cramped card still shows of it. */
+const BODY_LINES_PX = 64;
 
 interface State {
   anchor: PaintedTerm;
   pointer: { x: number; y: number } | undefined;
   shown: EntryView[];
   save: SaveState;
+  link: HTMLAnchorElement | undefined;
   /** Focus to give back when a card opened from the keyboard closes. */
   returnFocus: Element | null;
   /**
@@ -106,18 +124,33 @@ export function createCardController(deps: CardDeps): CardController {
     el.style.maxHeight = '';
     const size = el.getBoundingClientRect();
     const element = state.anchor.range.startContainer.parentElement ?? document.body;
+    const viewport = viewportSize();
     const place = placeCard({
       anchor,
       card: { width: size.width, height: size.height },
-      viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+      minHeight: usableHeight(el),
+      viewport,
       rtl: getComputedStyle(element).direction === 'rtl',
     });
     // Under CSS zoom on the page's root, our host is zoomed too: positions are in its CSS pixels.
     const zoom = hostZoom(ui);
     el.style.left = `${place.left / zoom}px`;
-    el.style.top = `${place.top / zoom}px`;
+    // Above its term, the card hangs from its bottom edge: when it grows ("Show more"), it grows
+    // upwards, away from the term, instead of down over it and out of the viewport.
+    const bottom = place.top + Math.min(size.height, place.maxHeight);
+    el.style.top = place.side === 'above' ? 'auto' : `${place.top / zoom}px`;
+    el.style.bottom = place.side === 'above' ? `${(viewport.height - bottom) / zoom}px` : 'auto';
     el.style.maxHeight = `${place.maxHeight / zoom}px`;
     el.dataset.side = place.side;
+  }
+
+  /**
+   * The least the card may shrink to: its header and actions whole, and a few lines of the body
+   * (its own height when shorter). Viewport pixels, like the card's bounding box.
+   */
+  function usableHeight(el: HTMLElement): number {
+    const part = (selector: string) => el.querySelector(selector)?.getBoundingClientRect().height ?? 0;
+    return part('.card-head') + part('.card-foot') + Math.min(part('.card-body'), BODY_LINES_PX * hostZoom(ui));
   }
 
   /** Scrolls a range to the upper third of the viewport (room for the card below) and flashes it. */
@@ -137,7 +170,7 @@ export function createCardController(deps: CardDeps): CardController {
     const at = list.indexOf(state.anchor);
     const next = list[(Math.max(at, 0) + delta + list.length) % list.length]!;
     reveal(next.range);
-    state = { ...state, anchor: next, pointer: undefined, save: { status: 'idle' } };
+    state = { ...state, anchor: next, pointer: undefined, link: undefined, save: { status: 'idle' } };
     paint();
   }
 
@@ -199,6 +232,14 @@ export function createCardController(deps: CardDeps): CardController {
     paint();
   }
 
+  /** The tapped term's link, followed as a click on it would: the page's own handlers (a router) see it. */
+  function openLink() {
+    const link = state?.link;
+    if (!link?.isConnected) return;
+    close();
+    link.click();
+  }
+
   function close() {
     if (!state) return;
     const returnFocus = state.returnFocus;
@@ -223,7 +264,9 @@ export function createCardController(deps: CardDeps): CardController {
         },
         relatedName: (key) => entries.get(key)?.name,
         save: state.save,
+        link: state.link?.href,
         onStep: step,
+        onOpenLink: () => openLink(),
         onShowEntry: (key) => void showEntry(key),
         onOpenGlossary: (key) => void deps.send({ type: 'openGlossary', key }).catch(() => undefined),
         onSave: () => void save(),
@@ -246,7 +289,15 @@ export function createCardController(deps: CardDeps): CardController {
       if (state || shown.length === 0) return;
       ui ??= deps.ui();
       const lifetime = new AbortController();
-      state = { anchor: term, pointer: undefined, shown, save: { status: 'idle' }, returnFocus: null, lifetime };
+      state = {
+        anchor: term,
+        pointer: undefined,
+        shown,
+        save: { status: 'idle' },
+        link: undefined,
+        returnFocus: null,
+        lifetime,
+      };
       paint();
       lifetime.abort();
       state = undefined;
@@ -262,7 +313,15 @@ export function createCardController(deps: CardDeps): CardController {
       ui ??= deps.ui();
       const returnFocus = options.focus ? document.activeElement : null;
       state?.lifetime.abort();
-      state = { anchor: term, pointer, shown, save: { status: 'idle' }, returnFocus, lifetime: new AbortController() };
+      state = {
+        anchor: term,
+        pointer,
+        shown,
+        save: { status: 'idle' },
+        link: options.link,
+        returnFocus,
+        lifetime: new AbortController(),
+      };
       paint();
       const el = card();
       el?.classList.toggle('dark', isDarkBackground(term.range.startContainer.parentElement));

@@ -298,6 +298,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     isOpen: () => card.isOpen(),
     prepare: (term) => card.prepare(term),
     open: (term: PaintedTerm, pointer, dwellEnd) => card.open(term, pointer, { since: dwellEnd }),
+    tap: (term, pointer, link) => card.open(term, pointer, { link }),
     close: () => card.close(),
   });
   ctx.addEventListener(document, 'keydown', (event) => {

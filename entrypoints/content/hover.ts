@@ -2,6 +2,13 @@
  * Hover: finds the painted term under the pointer from the caret position (no per-term
  * elements), waits for a short dwell, then opens the card; closes it after a grace period
  * once the pointer has left both the term and the card.
+ *
+ * Touch and pen: a finger has no hover, so a tap on a term opens its card at once and a tap
+ * anywhere else closes it (a pen hovering over the screen dwells like a mouse; its tap is a
+ * tap). A term inside a link: the first tap opens the card, which offers "Open link"; a second
+ * tap on the term, its card open, follows the link. Otherwise a reader on a phone could never
+ * see the card of a linked name (news sites link many), and the link is one tap further,
+ * never lost. Long presses (selection, the browser's menu) are left alone: they end in no click.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Painter, PaintedTerm } from './painter';
@@ -17,7 +24,22 @@ export interface HoverOptions {
   /** The dwell has begun on a term: a card may follow, so get ready for it off the clock. */
   prepare(term: PaintedTerm): void;
   open(term: PaintedTerm, pointer: { x: number; y: number }, dwellEnd: number): void;
+  /** A tap (touch or pen) on a term; `link` when the term sits in one the tap did not follow. */
+  tap(term: PaintedTerm, pointer: { x: number; y: number }, link: HTMLAnchorElement | undefined): void;
   close(): void;
+}
+
+/** Pointers without hover: their taps open cards. */
+const isTapPointer = (type: string | undefined) => type === 'touch' || type === 'pen';
+
+/** The same mention, even if the painter has made its term anew (repainting as the page scrolls). */
+const sameTerm = (a: PaintedTerm, b: PaintedTerm) =>
+  a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset;
+
+/** The link a term sits in, if any. */
+function linkAround(term: PaintedTerm): HTMLAnchorElement | undefined {
+  const parent = term.range.startContainer.parentElement;
+  return parent?.closest<HTMLAnchorElement>('a[href]') ?? undefined;
 }
 
 interface Caret {
@@ -114,10 +136,53 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
   ctx.addEventListener(document, 'pointermove', (event) => {
     // A page's script can dispatch pointer events over a term; only the reader's own open cards.
     if (!event.isTrusted) return;
+    // A finger moving is scrolling or selecting, never hovering.
+    if (event.pointerType === 'touch') return;
     last = event;
     // Hit-test at most once a frame, however fast the pointer moves.
     frame ??= ctx.requestAnimationFrame(evaluate);
   });
+
+  /** The term whose card a tap opened, so a second tap on a linked term follows its link. */
+  let tapOpened: PaintedTerm | undefined;
+  /** The kind of pointer that went down last: a click that is not a PointerEvent says none. */
+  let downType: string | undefined;
+  ctx.addEventListener(document, 'pointerdown', (event) => {
+    if (event.isTrusted) downType = event.pointerType;
+  });
+  // On the window, capturing: ahead of the page's own handlers, so a link's first tap can be kept.
+  ctx.addEventListener(
+    window,
+    'click',
+    (event) => {
+      if (!event.isTrusted || !isTapPointer((event as Partial<PointerEvent>).pointerType || downType)) return;
+      if (options.isInsideUi(event.target)) return;
+      if (tapOpened && !options.isOpen()) tapOpened = undefined;
+      const term = termAtPoint(options.painter(), event.clientX, event.clientY);
+      if (!term) {
+        if (options.isOpen()) options.close();
+        tapOpened = undefined;
+        return;
+      }
+      const link = linkAround(term);
+      // The second tap on a linked term whose card is open: the link is followed as usual.
+      if (link && tapOpened && sameTerm(term, tapOpened)) {
+        tapOpened = undefined;
+        return;
+      }
+      if (link) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      clearDwell();
+      cancelClose();
+      hovered = undefined;
+      hoverOpened = undefined;
+      tapOpened = term;
+      options.tap(term, { x: event.clientX, y: event.clientY }, link);
+    },
+    { capture: true },
+  );
 
   return {
     cancel() {

@@ -132,6 +132,9 @@ test.describe('content', () => {
     await expect(c.getByRole('heading', { name: 'Emomali Rahmon' })).toBeVisible();
     await expect(c).toContainText('Person');
     await expect(c).toContainText('President of Tajikistan');
+    // Compact at first: other names wait behind "Show more".
+    await expect(c).not.toContainText('Also: Rahmon');
+    await c.getByRole('button', { name: 'Show more about Emomali Rahmon' }).click();
     await expect(c).toContainText('Also: Rahmon');
     // The demo page is a copy, not the article's own URL: its layer names the article it is from.
     await expect(
@@ -143,15 +146,15 @@ test.describe('content', () => {
     await expect(c).toHaveAccessibleName('Glossa: Emomali Rahmon');
   });
 
-  test('more sentences behind a toggle', async ({ context, server }) => {
+  test('compact: the best sentence, the rest behind a toggle', async ({ context, server }) => {
     const page = await context.newPage();
     await openDemo(page, server.url('/demo-article.html'));
     await hoverText(page, 'Dushanbe');
     const c = card(page);
-    await expect(c.locator('.mentions li')).toHaveCount(2);
-    await c.getByRole('button', { name: /Show \d+ more/ }).click();
+    await expect(c.locator('.mentions li')).toHaveCount(1);
+    await c.getByRole('button', { name: 'Show more about Dushanbe' }).click();
     await expect(c.locator('.mentions li')).toHaveCount(6);
-    await expect(c.getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(c.getByRole('button', { name: 'Show less about Dushanbe' })).toHaveAttribute('aria-expanded', 'true');
   });
 
   test('related entries are links that switch the card', async ({ context, server }) => {
@@ -331,9 +334,9 @@ test.describe('isolation and appearance', () => {
     await expect(card(page)).toBeVisible();
     const style = await card(page).evaluate((el) => {
       const s = getComputedStyle(el);
-      return { position: s.position, fontSize: s.fontSize, background: s.backgroundColor, padding: s.paddingTop };
+      return { position: s.position, fontSize: s.fontSize, background: s.backgroundColor, display: s.display };
     });
-    expect(style).toEqual({ position: 'fixed', fontSize: '14px', background: 'rgb(255, 255, 255)', padding: '14px' });
+    expect(style).toEqual({ position: 'fixed', fontSize: '14px', background: 'rgb(255, 255, 255)', display: 'flex' });
     expect(violations).toEqual([]);
   });
 

@@ -12,8 +12,8 @@ const box = (left: number, top: number, width = 80, height = 20) => ({
 
 describe('placeCard', () => {
   it.each([
-    ['below when there is room', box(100, 100), { left: 100, top: 126, side: 'below' }],
-    ['above near the bottom', box(100, 700), { left: 100, top: 494, side: 'above' }],
+    ['below when there is room', box(100, 100), { left: 100, top: 126, side: 'below', overlaps: false }],
+    ['above near the bottom', box(100, 700), { left: 100, top: 494, side: 'above', overlaps: false }],
     ['kept inside the right edge', box(950, 100), { left: 692, top: 126, side: 'below' }],
     ['kept inside the left edge', box(-40, 100), { left: 8, top: 126, side: 'below' }],
   ] as const)('%s', (_label, anchor, expected) => {
@@ -26,9 +26,38 @@ describe('placeCard', () => {
 
   it('never covers the term: a tall card scrolls within the room on the larger side', () => {
     const anchor = box(100, 300);
-    const p = placeCard({ anchor, card: { width: 300, height: 2000 }, viewport });
+    const p = placeCard({ anchor, card: { width: 300, height: 2000 }, viewport, minHeight: 200 });
     expect(p.side).toBe('below');
+    expect(p.overlaps).toBe(false);
     expect(p.top).toBeGreaterThanOrEqual(anchor.bottom);
     expect(p.top + p.maxHeight).toBeLessThanOrEqual(viewport.height);
+  });
+
+  // A short viewport (a phone in landscape, 200% zoom): the room on either side of a term in
+  // the middle is less than the card's header and actions need.
+  const short = { width: 640, height: 300 };
+  it.each([
+    ['a term in the middle', box(100, 140), 'below'],
+    ['a term near the top', box(100, 20), 'below'],
+    ['a term near the bottom', box(100, 260), 'above'],
+  ] as const)('keeps the usable card whole in a short viewport: %s', (_label, anchor, side) => {
+    const p = placeCard({ anchor, card: { width: 300, height: 900 }, viewport: short, minHeight: 180 });
+    expect(p.side).toBe(side);
+    expect(p.maxHeight).toBeGreaterThanOrEqual(180);
+    expect(p.top).toBeGreaterThanOrEqual(8);
+    expect(p.top + p.maxHeight).toBeLessThanOrEqual(short.height - 8);
+  });
+
+  it('overlaps the term only when the room beside it is too small', () => {
+    const anchor = box(100, 140);
+    const roomy = placeCard({ anchor, card: { width: 300, height: 900 }, viewport: short, minHeight: 100 });
+    expect(roomy).toMatchObject({ overlaps: false, top: 166 });
+    const cramped = placeCard({ anchor, card: { width: 300, height: 900 }, viewport: short, minHeight: 180 });
+    expect(cramped).toMatchObject({ overlaps: true, top: 112, maxHeight: 180 });
+  });
+
+  it('a usable height taller than the viewport is capped to the viewport', () => {
+    const p = placeCard({ anchor: box(100, 140), card: { width: 300, height: 900 }, viewport: short, minHeight: 500 });
+    expect(p).toMatchObject({ top: 8, maxHeight: 284 });
   });
 });
