@@ -49,7 +49,7 @@ const PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]/u;
 // A name word: capitalised ("Netanyahu", "U.S.", "Urban-Brookings"), an ordinal ("201st"), or a
 // lower-case particle joined to a capitalised name ("al-Bashir", "bin-Salman", "de-Gaulle").
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th)|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]\p{Lu}[\p{L}\p{M}'’]*)`;
-const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for(?:\s+a)?|de|du|al|bin|van|von|der|da))+\s+`;
+const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for(?:\s+a)?|de|du|al|bin|van|von|der|da|and))+\s+`;
 /** Runs of capitalised words, joined by spaces, hyphens or lower-case connectors ("Council on Foreign Relations"). */
 const PHRASE = new RegExp(`${WORD}(?:(?:${CONNECTOR}|\\s+)${WORD})*`, 'gu');
 
@@ -59,7 +59,7 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 // "a" only ever joins after "for" ("Committee for a Responsible Federal Budget"); see CONNECTOR.
-const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'a', 'de', 'du', 'al', 'bin', 'van', 'von', 'der', 'da']);
+const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'a', 'de', 'du', 'al', 'bin', 'van', 'von', 'der', 'da', 'and']);
 
 /** Longer capitalised runs are headlines or lists, not one name ("Presidential Council on Interethnic Relations" is 5). */
 const MAX_NAME_WORDS = 8;
@@ -120,6 +120,36 @@ function splitTitle(words: string[]): { title?: string; name: string[] } {
   return { title: words.slice(0, last + 1).join(' '), name };
 }
 
+/**
+ * "and" joins two names into one only inside an institution's name: after "X of/on …"
+ * ("Joint Committee on Intelligence and Security", "Academy of … Arts and Sciences") or before
+ * the head word that ends it ("World Travel and Tourism Council"). Elsewhere it is a list:
+ * "Italy and Spain", "Obama and Netanyahu", "Ministry of Defence and Russia".
+ */
+function splitAnd(phrase: string): string[] {
+  const parts = phrase.split(/\s+and\s+/u);
+  if (parts.length === 1) return parts;
+  const out = [parts[0]!];
+  for (const right of parts.slice(1)) {
+    const left = out.at(-1)!.split(/\s+/u);
+    const rightWords = right.split(/\s+/u);
+    const connector = left.findIndex((w, i) => i > 0 && /^(?:of|on|for)$/u.test(w));
+    const first = bare(rightWords[0]!);
+    const ofHead = connector > 0 && !isPlaceWord(first) && !isDemonym(first) && !isProperName(first);
+    const lastRight = bare(rightWords.at(-1)!);
+    const beforeHead =
+      connector < 0 &&
+      kindOfHead(lastRight) === 'organization' &&
+      [...left, ...rightWords.slice(0, -1)].every((w) => !isProperName(w) && !isPlaceWord(bare(w)));
+    if (ofHead || beforeHead) out[out.length - 1] = `${out.at(-1)!} and ${right}`;
+    else out.push(right);
+  }
+  return out;
+}
+
+/** A word the lexicon knows as a person's name or an organisation's. */
+const isProperName = (w: string) => isFirstName(bare(w)) || isLastName(bare(w)) || isOrganizationWord(bare(w));
+
 /** A possessive ends a phrase: "Netanyahu’s Likud", "the Howells’ house" are two names. */
 function splitPossessives(phrase: string): string[] {
   return phrase.split(/(?<=[’']s|s[’'])\s+/u);
@@ -129,10 +159,11 @@ function occurrencesIn(sentence: string): Occurrence[] {
   const out: Occurrence[] = [];
   for (const m of sentence.matchAll(PHRASE)) {
     let offset = m.index;
-    for (const part of splitPossessives(m[0])) {
-      const after = sentence.slice(offset + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
-      const occurrence = occurrenceOf(part, sentence.slice(0, offset).trimEnd(), after !== undefined && isNoun(after));
-      offset += part.length + 1;
+    for (const part of splitPossessives(m[0]).flatMap(splitAnd)) {
+      const start = sentence.indexOf(part, offset);
+      const after = sentence.slice(start + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
+      const occurrence = occurrenceOf(part, sentence.slice(0, start).trimEnd(), after !== undefined && isNoun(after));
+      offset = start + part.length;
       if (occurrence) out.push(...splitPartyMember(occurrence));
     }
   }

@@ -28,6 +28,26 @@ describe('page entity extraction', () => {
     ],
     ['a headline in title case proposes nothing', ['How The Senate Lost Its Way On Taxes'], []],
     [
+      '"and" inside an institution\'s name, after "X of/on"',
+      ['It went to the Joint Committee on Intelligence and Security this week.'],
+      ['Joint Committee on Intelligence and Security'],
+    ],
+    [
+      '"and" inside an institution\'s name, before its head word',
+      ['It cited the World Travel and Tourism Council, an industry body.'],
+      ['World Travel and Tourism Council'],
+    ],
+    [
+      '"and" between two places is a list',
+      ['Victims came from Italy, Poland, Germany and Spain.'],
+      ['Italy', 'Poland', 'Germany', 'Spain'],
+    ],
+    [
+      '"and" after "X of" before a place or a person is a list',
+      ['The Ministry of Defence and Russia disagreed, as did the Bank of England and Obama.'],
+      ['Ministry of Defence', 'Russia', 'Bank of England', 'Obama'],
+    ],
+    [
       'a place and a party are two names',
       ['Mark Warner, the Virginia Democrat, objected.', 'Democrats in the Senate agreed.'],
       ['Mark Warner', 'Virginia', 'Democrats'],
