@@ -69,7 +69,18 @@ const MAX_NAME_WORDS = 8;
  * "Chinese", "Dutch", "Swiss"). Only such words are taken for adjectives when they mostly stand
  * before a noun: "Obama administration" and "Treasury bonds" keep their names.
  */
-const NATIONALITY_ENDING = /(?:an|i|ic|ik|ek|ish|ese|ch|ss)$/u;
+const NATIONALITY_ENDING = /(?:an|i|ic|ik|ek|ish|ese|ch|ss|ist|im)$/u;
+
+/**
+ * Institution words news prose writes in lower case after a name, the name being the
+ * institution's: "West Mercia police", "the Ennahda party", "the Bardo museum". Such a phrase
+ * is an alias of the name.
+ */
+const LOWER_CASE_HEADS = new Set(['police', 'party', 'hospital', 'museum', 'airport']);
+
+/** Feasts name dates, like months and days: "Easter", "New Year". */
+const HOLIDAY =
+  /^(?:Easter|Christmas|Thanksgiving|Halloween|Ramadan|Hanukkah|Passover|Diwali|Eid|New Year|New Year’s|New Year's)$/u;
 
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 
@@ -97,6 +108,12 @@ interface Occurrence {
   readonly beforeNoun: boolean;
   /** Stood where a place stands: "an Oklahoma Republican". */
   readonly placeHint?: boolean;
+  /** After a determiner or an adjective: "the Bill", "this Committee", "a new Bill". */
+  readonly afterThe?: boolean;
+  /** Among the first two words of its sentence ("A HIGH-powered team…"). */
+  readonly atStart?: boolean;
+  /** A lower-case institution word right after it ("West Mercia police", "the Ennahda party"). */
+  readonly head?: string;
 }
 
 /**
@@ -162,7 +179,7 @@ function occurrencesIn(sentence: string): Occurrence[] {
     for (const part of splitPossessives(m[0]).flatMap(splitAnd)) {
       const start = sentence.indexOf(part, offset);
       const after = sentence.slice(start + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
-      const occurrence = occurrenceOf(part, sentence.slice(0, start).trimEnd(), after !== undefined && isNoun(after));
+      const occurrence = occurrenceOf(part, sentence.slice(0, start).trimEnd(), after);
       offset = start + part.length;
       if (occurrence) out.push(...splitPartyMember(occurrence));
     }
@@ -170,10 +187,16 @@ function occurrencesIn(sentence: string): Occurrence[] {
   return out;
 }
 
-function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occurrence | undefined {
+function occurrenceOf(phrase: string, before: string, after: string | undefined): Occurrence | undefined {
+  const beforeNoun = after !== undefined && isNoun(after);
   let words = phrase.split(/\s+/u).map((w, i, all) => (i === all.length - 1 ? bare(w) : w));
   let initial = !/[\p{L}\p{N}]/u.test(before) || /[.!?:"“]$/u.test(before);
   const afterHonorific = /\b(?:Mr|Mrs|Ms|Dr|Mx)\.?$/u.test(before);
+  const atStart = before.split(/\s+/u).filter(Boolean).length + words.length <= 2;
+  const previous = before.match(/(?:^|\s)(\p{Ll}+)$/u)?.[1];
+  const afterThe =
+    (previous !== undefined && (/^(?:the|this|that|its|a|an)$/u.test(previous) || isAdjective(previous))) ||
+    (words.length > 1 && /^(?:the|this|that)$/iu.test(words[0]!));
   // Leading function words ("The Kremlin", "In Moscow"), trailing connectors and dates.
   while (words.length > 1 && FUNCTION_WORDS.has(words[0]!.toLowerCase())) {
     words = words.slice(1);
@@ -196,6 +219,9 @@ function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occu
     title,
     afterHonorific: afterHonorific || Boolean(title),
     beforeNoun,
+    afterThe,
+    atStart,
+    ...(after && LOWER_CASE_HEADS.has(after) ? { head: after } : {}),
   };
 }
 
@@ -217,10 +243,13 @@ function splitPartyMember(o: Occurrence): Occurrence[] {
 function isNameLike(words: readonly string[]): boolean {
   const text = words.join(' ');
   if (!/\p{L}/u.test(text) || words.length > MAX_NAME_WORDS) return false;
+  if (HOLIDAY.test(text)) return false;
   if (words.length === 1) {
     const w = words[0]!;
     if (w.length < 2 || FUNCTION_WORDS.has(w.toLowerCase())) return false;
     if (isMonthOrDay(w) || isTitleWord(w) || isHonorific(w)) return false;
+    // "I’ve", "I’m": a pronoun with its verb.
+    if (/^I[’'](?:ve|m|d|ll)$/u.test(w)) return false;
   }
   // "Israeli", "U.S.-Israeli", "Arab Israeli": adjectives of nationality, not entities.
   const parts = text.split(/[\s\-–]+/u);
@@ -270,6 +299,9 @@ interface Candidate {
   titles: Map<string, number>;
   /** Occurrences followed by a lower-case noun ("Tajik migrants"). */
   beforeNoun: number;
+  afterThe: number;
+  atStart: number;
+  heads: Map<string, number>;
 }
 
 /** A surname without its particle: "al-Bashir" is "Bashir" when the article shortens it. */
@@ -353,6 +385,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
         placeHint: false,
         titles: new Map(),
         beforeNoun: 0,
+        afterThe: 0,
+        atStart: 0,
+        heads: new Map(),
       };
       c.count++;
       if (o.beforeNoun) c.beforeNoun++;
@@ -360,6 +395,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       if (o.afterHonorific) c.personHint = true;
       if (o.placeHint) c.placeHint = true;
       if (o.title) c.titles.set(o.title, (c.titles.get(o.title) ?? 0) + 1);
+      if (o.afterThe) c.afterThe++;
+      if (o.atStart) c.atStart++;
+      if (o.head) c.heads.set(o.head, (c.heads.get(o.head) ?? 0) + 1);
       candidates.set(k, c);
     }
   }
@@ -370,9 +408,31 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       .filter((c) => c.words.length === 1 && !isAcronymWord(c.text) && c.beforeNoun * 2 > c.count)
       .map((c) => formKey(c.text)),
   );
+  // Single words the article uses alone mid-sentence ("Lourimi said"), and the longer names
+  // that end with a word ("Data Retention Bill").
+  const usedAlone = new Set(
+    [...candidates.values()].filter((c) => c.words.length === 1 && c.midSentence > 0).map((c) => formKey(c.text)),
+  );
+  const endings = new Set(
+    [...candidates.values()].filter((c) => c.words.length > 1).map((c) => formKey(c.words.at(-1)!)),
+  );
   const kept = [...candidates.values()].filter((c) => {
     const single = c.words.length === 1 ? c.words[0]! : undefined;
     if (single && isPartyMember(single)) return true;
+    // "A HIGH-powered team": a common word in capitals opening a story is its lede's style.
+    if (single && isAcronymWord(single) && single.length > 2 && isCommonWord(single) && c.atStart === c.count)
+      return false;
+    // "the Bill", "the Committee" after "the Data Retention Bill": a common word that only ever
+    // refers back to a longer name of the article is not an entity of its own.
+    if (
+      single &&
+      !isAcronymWord(single) &&
+      !c.personHint &&
+      c.afterThe === c.count &&
+      endings.has(formKey(single)) &&
+      !isPlaceWord(single)
+    )
+      return false;
     // "US", "WHO": an acronym is a name even when the lexicon knows the word in lower case.
     // A common word capitalised mid-sentence names something ("the Senate", "the Treasury"), at
     // least twice; once may be a caption's or a label's capital.
@@ -394,19 +454,37 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
     if (single && !isPartyMember(single) && /s$/u.test(single) && adjectives.has(formKey(single.slice(0, -1))))
       return false;
     if (c.midSentence > 0) return true;
+    // "Ajmi Lourimi, a member of…" opens its sentence, and "Lourimi said" follows: a name.
+    if (isShortenedName(c)) return true;
     return kindOf(c.words, c.personHint) !== undefined && !isCommonWord(c.words[0]!);
   });
+
+  /** A person's full name the article later shortens to its last word ("Lotfi Azzouz" … "Azzouz said"). */
+  function isShortenedName(c: Candidate): boolean {
+    return (
+      c.words.length >= 2 &&
+      c.words.length <= 3 &&
+      !c.words.some((w) => CONNECTORS.has(w)) &&
+      !kindOfHead(c.words.at(-1)!) &&
+      !c.words.some((w) => isPlaceWord(w) || isDemonym(w) || isCommonWord(w) || isAcronymWord(w)) &&
+      usedAlone.has(formKey(surnameOf(c.words.at(-1)!)))
+    );
+  }
 
   // Merge: a lone surname into the one full name that ends with it; acronyms into their names.
   const entities = new Map<string, Merging>();
   const multi = kept.filter((c) => c.words.length > 1);
   const singles = kept.filter((c) => c.words.length === 1);
-  for (const c of multi) entities.set(formKey(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
+  for (const c of multi)
+    entities.set(formKey(c.text), {
+      c,
+      kind: kindOf(c.words, c.personHint) ?? (isShortenedName(c) ? 'person' : undefined),
+      aliases: new Set(),
+    });
+  const personOf = (m: Candidate) => entities.get(formKey(m.text))?.kind === 'person';
   for (const c of singles) {
     const word = c.words[0]!;
-    const owners = multi.filter(
-      (m) => surnameOf(m.words.at(-1)!) === word && kindOf(m.words, m.personHint) === 'person',
-    );
+    const owners = multi.filter((m) => surnameOf(m.words.at(-1)!) === word && personOf(m));
     if (owners.length === 1) {
       const owner = entities.get(formKey(owners[0]!.text))!;
       owner.aliases.add(word);
@@ -451,7 +529,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       name: c.text,
       // No rule knew it: a name the article capitalises, of a kind we cannot tell.
       kind: kind ?? (c.placeHint ? 'place' : 'concept'),
-      aliases: [...aliases].filter((a) => formKey(a) !== formKey(c.text)),
+      aliases: [...aliases, ...(kind === 'person' ? [] : [...c.heads.keys()].map((h) => `${c.text} ${h}`))].filter(
+        (a) => formKey(a) !== formKey(c.text),
+      ),
       ...(title ? { title } : {}),
       count: c.count,
     };

@@ -37,6 +37,24 @@ describe('page entity extraction', () => {
       ['It cited the World Travel and Tourism Council, an industry body.'],
       ['World Travel and Tourism Council'],
     ],
+    ['feasts are dates, not names', ['Sales peak at Easter, and again before the New Year.'], []],
+    ['"I’ve" is a pronoun and its verb', ['The price is as low as I’ve ever seen, Besecker said.'], ['Besecker']],
+    [
+      'words of religion or ideology before a noun are adjectives',
+      ['It is a Muslim nation.', 'Islamist politicians and Islamist militants met Islamist leaders.'],
+      [],
+    ],
+    ['a lede in capitals is style, not a name', ['A HIGH-powered team from Canberra failed.'], ['Canberra']],
+    [
+      'a common word that refers back to a longer name is not a name of its own',
+      ['The Data Retention Bill passed.', 'A new Bill would follow.', 'The Bill is flawed, and this Bill is late.'],
+      ['Data Retention Bill'],
+    ],
+    [
+      'a full name opening its sentence is a name when the article later uses its last word alone',
+      ['Ajmi Lourimi, a party member, spoke.', 'He agreed, Lourimi said.'],
+      ['Ajmi Lourimi'],
+    ],
     [
       '"and" between two places is a list',
       ['Victims came from Italy, Poland, Germany and Spain.'],
@@ -107,6 +125,16 @@ describe('page entity extraction', () => {
     ],
   ])('merges variants: %s', (_why, paragraphs, name, aliases) => {
     expect(entitiesOf(...paragraphs).find((e) => e.name === name)?.aliases).toEqual(aliases);
+  });
+
+  it('gives a name the lower-case institution word the article writes after it as an alias', () => {
+    const [police] = entitiesOf('She was seen by West Mercia police on Monday.', 'A West Mercia police officer spoke.');
+    expect(police).toMatchObject({ name: 'West Mercia', aliases: ['West Mercia police'] });
+  });
+
+  it('takes a full name the article shortens to its last word for a person, the surname its alias', () => {
+    const [azzouz] = entitiesOf('“It is grave,” said Lotfi Azzouz, a director.', 'Later, Azzouz said more.');
+    expect(azzouz).toMatchObject({ name: 'Lotfi Azzouz', kind: 'person', aliases: ['Azzouz'] });
   });
 
   it('merges a surname without its particle into the full name', () => {
