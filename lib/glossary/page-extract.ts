@@ -84,6 +84,29 @@ const HOLIDAY =
 
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 
+/** Initialisms news prose uses as ordinary nouns ("TV networks", "a CEO", "the GPS"). */
+const COMMON_INITIALISMS = new Set([
+  'TV',
+  'PC',
+  'CEO',
+  'CFO',
+  'COO',
+  'DVD',
+  'GPS',
+  'ATM',
+  'SUV',
+  'UFO',
+  'DNA',
+  'HIV',
+  'IQ',
+]);
+
+/**
+ * Institution words British and Australian papers capitalise without a name ("the Government
+ * has admitted…", "the Administration"): the reader's own country's, never a name of its own.
+ */
+const GENERIC_INSTITUTIONS = new Set(['Government', 'Governments', 'Administration']);
+
 /** A word without its possessive, and without a sentence's full stop (but "U.S." keeps its own). */
 const bare = (word: string) => {
   const w = word.replace(/[’']s$|(?<=s)[’']$/u, '');
@@ -167,9 +190,30 @@ function splitAnd(phrase: string): string[] {
 /** A word the lexicon knows as a person's name or an organisation's. */
 const isProperName = (w: string) => isFirstName(bare(w)) || isLastName(bare(w)) || isOrganizationWord(bare(w));
 
-/** A possessive ends a phrase: "Netanyahu’s Likud", "the Howells’ house" are two names. */
+/**
+ * A possessive ends a phrase: "Netanyahu’s Likud", "the Howells’ house" are two names. Not
+ * when one word that names nobody the lexicon knows of owns one common word: "Fisherman’s
+ * Terminal", "Sam’s Club", "Macy’s Parade" are each one name.
+ */
 function splitPossessives(phrase: string): string[] {
-  return phrase.split(/(?<=[’']s|s[’'])\s+/u);
+  const parts = phrase.split(/(?<=[’']s|s[’'])\s+/u);
+  const out = [parts[0]!];
+  for (const right of parts.slice(1)) {
+    const left = out.at(-1)!;
+    const owner = bare(left);
+    const one =
+      !/\s/u.test(left) &&
+      !/\s/u.test(right) &&
+      isCommonWord(bare(right)) &&
+      !isLastName(owner) &&
+      !isPlaceWord(owner) &&
+      !isDemonym(owner) &&
+      !isOrganizationWord(owner) &&
+      !isAcronymWord(owner);
+    if (one) out[out.length - 1] = `${left} ${right}`;
+    else out.push(right);
+  }
+  return out;
 }
 
 function occurrencesIn(sentence: string): Occurrence[] {
@@ -247,7 +291,13 @@ function isNameLike(words: readonly string[]): boolean {
   if (words.length === 1) {
     const w = words[0]!;
     if (w.length < 2 || FUNCTION_WORDS.has(w.toLowerCase())) return false;
-    if (isMonthOrDay(w) || isTitleWord(w) || isHonorific(w)) return false;
+    // A title alone is no name; its plural may be one ("Queens", the borough), if capitalised
+    // mid-sentence often enough (see the common-word rule below).
+    if (isMonthOrDay(w) || (isTitleWord(w) && !/\p{Ll}s$/u.test(w)) || isHonorific(w)) return false;
+    // "TV", "CEO": initialisms that are ordinary nouns, not names.
+    if (COMMON_INITIALISMS.has(w)) return false;
+    // "the Government" (British and Australian style): an institution word that names nothing alone.
+    if (GENERIC_INSTITUTIONS.has(w)) return false;
     // "I’ve", "I’m": a pronoun with its verb.
     if (/^I[’'](?:ve|m|d|ll)$/u.test(w)) return false;
   }
@@ -416,6 +466,7 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
   const endings = new Set(
     [...candidates.values()].filter((c) => c.words.length > 1).map((c) => formKey(c.words.at(-1)!)),
   );
+  const longer = [...candidates.values()].filter((c) => c.words.length > 2).map((c) => formKey(c.text));
   const kept = [...candidates.values()].filter((c) => {
     const single = c.words.length === 1 ? c.words[0]! : undefined;
     if (single && isPartyMember(single)) return true;
@@ -433,6 +484,21 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       !isPlaceWord(single)
     )
       return false;
+    // "Street surfaces are…": a place's or building's head word alone, only ever opening a
+    // sentence, is the common noun.
+    if (single && c.midSentence === 0 && !c.personHint && ['place', 'facility'].includes(kindOfHead(single) ?? ''))
+      return false;
+    // "the British Bill" after "the Data Retention Bill", "the U.S. Flag" after "the U.S. Flag
+    // Code": a nationality or a longer name's first words, then a common word, only ever after
+    // "the", refers back to (or stands for) the thing, not to a name of its own.
+    if (c.words.length > 1 && !c.personHint && c.afterThe === c.count && isCommonWord(bare(c.words.at(-1)!))) {
+      const last = bare(c.words.at(-1)!);
+      const key = formKey(c.text);
+      const nationality = (w: string) =>
+        isDemonym(w) || (NATIONALITY_ENDING.test(w) && !isProperName(w) && !isPlaceWord(w) && !isCommonWord(w));
+      if (c.words.slice(0, -1).every(nationality) && endings.has(formKey(last))) return false;
+      if (longer.some((k) => k.startsWith(`${key} `) && k.split(' ').length === c.words.length + 1)) return false;
+    }
     // "US", "WHO": an acronym is a name even when the lexicon knows the word in lower case.
     // A common word capitalised mid-sentence names something ("the Senate", "the Treasury"), at
     // least twice; once may be a caption's or a label's capital.

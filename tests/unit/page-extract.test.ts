@@ -95,6 +95,38 @@ describe('page entity extraction', () => {
     ],
     ['people of a place are no entity', ['Many New Zealanders voted, and Londoners too.'], []],
     ['a title with no name after it', ['He is the Security Editor of the paper.'], []],
+    [
+      'the plural of a title capitalised mid-sentence is a name',
+      ['A main broke in Flushing, Queens, last week.', 'Crews came from a training center in Queens.'],
+      ['Flushing', 'Queens'],
+    ],
+    ['initialisms that are ordinary nouns', ['The TV networks and a CEO met Reuters.'], ['Reuters']],
+    [
+      'an institution word capitalised without a name',
+      ['The Government has been alarmed by the Press Council.', 'The Government does not deny it.'],
+      ['Press Council'],
+    ],
+    [
+      'a word owning one common word is one name',
+      ['It docked at Fisherman’s Terminal and sold to Sam’s Club.'],
+      ['Fisherman’s Terminal', 'Sam’s Club'],
+    ],
+    [
+      'a surname owning a common word is two names',
+      ['It angered Netanyahu’s Cabinet and Russia’s Parliament.'],
+      ['Netanyahu', 'Cabinet', 'Russia', 'Parliament'],
+    ],
+    ['a head word alone opening a sentence is a common noun', ['Street surfaces suffer in Boston, too.'], ['Boston']],
+    [
+      'a nationality and a word that ends a longer name refer back to it',
+      ['The Data Retention Bill passed.', 'The notes of the British Bill differ from the Data Retention Bill.'],
+      ['Data Retention Bill'],
+    ],
+    [
+      'a longer name without its last word, after "the", is the thing',
+      ['It breaks the U.S. Flag Code, she wrote.', 'The code guides the treatment of the U.S. Flag in the country.'],
+      ['U.S. Flag Code'],
+    ],
   ])('%s', (_why, paragraphs, expected) => {
     expect(names(...paragraphs).sort()).toEqual([...expected].sort());
   });
