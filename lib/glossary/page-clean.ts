@@ -6,7 +6,7 @@
  *   - invisible characters (soft hyphens, zero-width spaces) that split names;
  *   - bylines ("By Jane Smith"), photo credits ("(Thomas Coex/AFP/Getty Images)"),
  *     "Credit …"/"Image …" lines, a credit run into its caption ("….CreditFred R. Conrad/…",
- *     "… crisis Credit: DESMOND KWANDE/ AFP");
+ *     "… crisis Credit: DESMOND KWANDE/ AFP"), a credit in brackets ending it ("(Video by X)");
  *   - an author box at the story's end ("Jane Smith is a Metro reporter covering …");
  *   - reference lists (citations with "Retrieved …", ISBN, "Surname, Name (2011)");
  *   - boilerplate: newsletter sign-ups, "Related", "Read more", "Advertisement", copyright;
@@ -40,6 +40,13 @@ const RUN_IN_CREDIT =
   /(?:(?<=[.!?”"’)])\s*(?:Credit|Photo|Image)(?:Credit)?\s*:?|\s+(?:Credit|Photo|Image|Picture)s?\s*:)\s*\p{Lu}(?:[^.!?]|(?<=(?:^|[\s/])\p{Lu})\.)*$/u;
 
 /**
+ * A credit in brackets ending a caption: "(Video by David Botti)", "(Oleg Urusov/ Roscosmos
+ * Space Agency Press Service photo via AP)".
+ */
+const BRACKETED_CREDIT =
+  /\s*\((?:(?:photo|video|image|picture|graphic)s?\s+(?:by|courtesy of|credit:?)\s+[^()]+|[^()]*\/[^()]*\b(?:photo|via)\b[^()]*)\)\s*$/iu;
+
+/**
  * An author box: "Corey Kilgannon is a Metro reporter covering news…". Only among the last
  * blocks of a page, where sites put it; a story's own "X is a reporter for…" stays.
  */
@@ -69,7 +76,7 @@ export function cleanPageBlocks(blocks: readonly string[]): PageClean {
       dropped.push({ text, reason });
       continue;
     }
-    text = text.replace(RUN_IN_CREDIT, '');
+    text = text.replace(RUN_IN_CREDIT, '').replace(BRACKETED_CREDIT, '');
     const dateline = DATELINE.exec(text);
     if (dateline) {
       datelines.push(dateline[0].replace(/[\s(—–-].*$/su, '').trim());

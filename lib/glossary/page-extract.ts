@@ -101,6 +101,25 @@ const COMMON_INITIALISMS = new Set([
   'IQ',
 ]);
 
+/** Time zones after a time ("8:51 p.m. (1451 GMT)", "9 a.m. ET"): part of the time, not names. */
+const TIME_ZONES = new Set([
+  'GMT',
+  'UTC',
+  'BST',
+  'CET',
+  'CEST',
+  'EST',
+  'EDT',
+  'CST',
+  'CDT',
+  'MST',
+  'MDT',
+  'PST',
+  'PDT',
+  'ET',
+  'PT',
+]);
+
 /**
  * Institution words British and Australian papers capitalise without a name ("the Government
  * has admitted…", "the Administration"): the reader's own country's, never a name of its own.
@@ -295,7 +314,7 @@ function isNameLike(words: readonly string[]): boolean {
     // mid-sentence often enough (see the common-word rule below).
     if (isMonthOrDay(w) || (isTitleWord(w) && !/\p{Ll}s$/u.test(w)) || isHonorific(w)) return false;
     // "TV", "CEO": initialisms that are ordinary nouns, not names.
-    if (COMMON_INITIALISMS.has(w)) return false;
+    if (COMMON_INITIALISMS.has(w) || TIME_ZONES.has(w)) return false;
     // "the Government" (British and Australian style): an institution word that names nothing alone.
     if (GENERIC_INSTITUTIONS.has(w)) return false;
     // "I’ve", "I’m": a pronoun with its verb.
@@ -496,7 +515,8 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       const key = formKey(c.text);
       const nationality = (w: string) =>
         isDemonym(w) || (NATIONALITY_ENDING.test(w) && !isProperName(w) && !isPlaceWord(w) && !isCommonWord(w));
-      if (c.words.slice(0, -1).every(nationality) && endings.has(formKey(last))) return false;
+      // ("the Islamic State" keeps its name: "State" is a head word, a place's or a body's.)
+      if (c.words.slice(0, -1).every(nationality) && endings.has(formKey(last)) && !kindOfHead(last)) return false;
       if (longer.some((k) => k.startsWith(`${key} `) && k.split(' ').length === c.words.length + 1)) return false;
     }
     // "US", "WHO": an acronym is a name even when the lexicon knows the word in lower case.

@@ -65,12 +65,23 @@ describe('page cleaning', () => {
       'Church leaders met in 2006. Father Mukonori is said to be mediating in the current crisis Credit: DESMOND KWANDE/ AFP',
       'Church leaders met in 2006. Father Mukonori is said to be mediating in the current crisis',
     ],
+    [
+      'in brackets, a video’s',
+      'The BBC contrasts the president’s reactions after mass shootings with gun ownership. (Video by David Botti)',
+      'The BBC contrasts the president’s reactions after mass shootings with gun ownership.',
+    ],
+    [
+      'in brackets, a photographer’s and an agency’s',
+      'The cargo ship broke up over Siberia, the Russian space agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)',
+      'The cargo ship broke up over Siberia, the Russian space agency said.',
+    ],
   ])('takes a credit run into its caption off the caption: %s', (_what, block, caption) => {
     expect(cleanPageBlocks([block]).paragraphs).toEqual([caption]);
   });
 
   it('keeps a story’s sentences that mention a credit or a name with initials', () => {
-    const story = 'The bank gave Fred R. Conrad credit for the idea. Credit markets fell on Monday, traders said.';
+    const story =
+      'The bank gave Fred R. Conrad credit for the idea (a photo of it went round). Credit markets fell on Monday, traders said (via email).';
     expect(cleanPageBlocks([story]).paragraphs).toEqual([story]);
   });
 

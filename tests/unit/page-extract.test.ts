@@ -102,6 +102,11 @@ describe('page entity extraction', () => {
     ],
     ['initialisms that are ordinary nouns', ['The TV networks and a CEO met Reuters.'], ['Reuters']],
     [
+      'time zones are part of a time',
+      ['It lifted off at 8:51 p.m. (1451 GMT) from Baikonur, at 9 a.m. ET.'],
+      ['Baikonur'],
+    ],
+    [
       'an institution word capitalised without a name',
       ['The Government has been alarmed by the Press Council.', 'The Government does not deny it.'],
       ['Press Council'],
@@ -121,6 +126,11 @@ describe('page entity extraction', () => {
       'a nationality and a word that ends a longer name refer back to it',
       ['The Data Retention Bill passed.', 'The notes of the British Bill differ from the Data Retention Bill.'],
       ['Data Retention Bill'],
+    ],
+    [
+      'a nationality and a head word that ends a longer name is a name',
+      ['Fighters joined the Islamic State.', 'The Islamic State claimed it, said the U.S. Department of State.'],
+      ['Islamic State', 'U.S. Department of State'],
     ],
     [
       'a longer name without its last word, after "the", is the thing',
