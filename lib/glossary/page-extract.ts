@@ -101,6 +101,10 @@ const COMMON_INITIALISMS = new Set([
   'IQ',
 ]);
 
+/** Compass words before a demonym: "Central Asian", "South African", "West European". */
+const COMPASS =
+  /^(?:Central|North|South|East|West|Northern|Southern|Eastern|Western|Northeast|Northwest|Southeast|Southwest)$/u;
+
 /** Time zones after a time ("8:51 p.m. (1451 GMT)", "9 a.m. ET"): part of the time, not names. */
 const TIME_ZONES = new Set([
   'GMT',
@@ -242,7 +246,19 @@ function occurrencesIn(sentence: string): Occurrence[] {
     for (const part of splitPossessives(m[0]).flatMap(splitAnd)) {
       const start = sentence.indexOf(part, offset);
       const after = sentence.slice(start + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
-      const occurrence = occurrenceOf(part, sentence.slice(0, start).trimEnd(), after);
+      const before = sentence.slice(0, start).trimEnd();
+      // "the Marine Stewardship Council (MSC) Certified Sustainable Seafood label": an adjective
+      // opening a capitalised run right after "(ACR)" and before a noun is a label's wording.
+      if (
+        /\(\p{Lu}[\p{Lu}\d.]+\)$/u.test(before) &&
+        after &&
+        isNoun(after) &&
+        isAdjective(bare(part.split(/\s+/u)[0]!))
+      ) {
+        offset = start + part.length;
+        continue;
+      }
+      const occurrence = occurrenceOf(part, before, after);
       offset = start + part.length;
       if (occurrence) out.push(...splitPartyMember(occurrence));
     }
@@ -324,7 +340,7 @@ function isNameLike(words: readonly string[]): boolean {
   const parts = text.split(/[\s\-–]+/u);
   if (
     parts.some((p) => isDemonym(p)) &&
-    parts.every((p) => isDemonym(p) || isAcronymWord(p) || isPlaceWord(p) || isAdjective(p))
+    parts.every((p) => isDemonym(p) || isAcronymWord(p) || isPlaceWord(p) || isAdjective(p) || COMPASS.test(p))
   )
     return false;
   if (/^\d/u.test(text) && words.length === 1) return false;
@@ -485,6 +501,25 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
   const endings = new Set(
     [...candidates.values()].filter((c) => c.words.length > 1).map((c) => formKey(c.words.at(-1)!)),
   );
+  // "Islamist Muslim Brotherhood": an ideology's word ("-ist") before a name the article also
+  // uses alone, or before a people's word, describes it; the occurrence counts for the name.
+  // ("Communist Party of China" keeps its whole name.)
+  for (const c of [...candidates.values()]) {
+    if (c.words.length < 3 || !/\p{Ll}ist$/u.test(c.words[0]!)) continue;
+    const words = c.words.slice(1);
+    const rest = candidates.get(formKey(words.join(' ')));
+    candidates.delete(formKey(c.text));
+    if (rest) {
+      rest.count += c.count;
+      rest.midSentence += c.midSentence;
+    } else if (
+      isDemonym(words[0]!) ||
+      (NATIONALITY_ENDING.test(words[0]!) && !isProperName(words[0]!) && !isPlaceWord(words[0]!))
+    ) {
+      // Once only, before a name that opens with a people's word ("Muslim Brotherhood").
+      candidates.set(formKey(words.join(' ')), { ...c, text: words.join(' '), words });
+    } else candidates.set(formKey(c.text), c);
+  }
   const longer = [...candidates.values()].filter((c) => c.words.length > 2).map((c) => formKey(c.text));
   const kept = [...candidates.values()].filter((c) => {
     const single = c.words.length === 1 ? c.words[0]! : undefined;
@@ -505,7 +540,14 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       return false;
     // "Street surfaces are…": a place's or building's head word alone, only ever opening a
     // sentence, is the common noun.
-    if (single && c.midSentence === 0 && !c.personHint && ['place', 'facility'].includes(kindOfHead(single) ?? ''))
+    // ("Office worker Barry Thomas": any head word, when it only ever stands before a noun.)
+    if (
+      single &&
+      c.midSentence === 0 &&
+      !c.personHint &&
+      kindOfHead(single) &&
+      (['place', 'facility'].includes(kindOfHead(single)!) || c.beforeNoun === c.count)
+    )
       return false;
     // "the British Bill" after "the Data Retention Bill", "the U.S. Flag" after "the U.S. Flag
     // Code": a nationality or a longer name's first words, then a common word, only ever after

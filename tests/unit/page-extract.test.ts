@@ -101,6 +101,27 @@ describe('page entity extraction', () => {
       ['Flushing', 'Queens'],
     ],
     ['initialisms that are ordinary nouns', ['The TV networks and a CEO met Reuters.'], ['Reuters']],
+    ['a compass word and a demonym are an adjective', ['Central Asian workers met South African envoys.'], []],
+    [
+      'an adjective after "(ACR)" opening a label is no name',
+      ['It bore the Marine Stewardship Council (MSC) Certified Sustainable Seafood label.'],
+      ['Marine Stewardship Council'],
+    ],
+    [
+      'a head word alone before a noun, opening a sentence, is a common noun',
+      ['Office worker Barry Thomas is stuck in Boston.'],
+      ['Barry Thomas', 'Boston'],
+    ],
+    [
+      'an ideology word before a name the article uses alone describes it',
+      ['Egypt banned the Islamist Muslim Brotherhood.', 'The Muslim Brotherhood objected.'],
+      ['Egypt', 'Muslim Brotherhood'],
+    ],
+    [
+      "an ideology word before a people's word and a name, once",
+      ['Egypt banned the Islamist Muslim Brotherhood, and the Communist Party of China watched.'],
+      ['Egypt', 'Muslim Brotherhood', 'Communist Party of China'],
+    ],
     [
       'time zones are part of a time',
       ['It lifted off at 8:51 p.m. (1451 GMT) from Baikonur, at 9 a.m. ET.'],
