@@ -20,6 +20,8 @@ const TUNED_ON = new Set([
   'herald-sun-1',
   'seattletimes-1',
   'wapo-1',
+  // yahoo-2's wrong marks (a bracketed photo credit, "GMT") shaped round 4's rules.
+  'yahoo-2',
   // Round 3's held-out set: measured blind once (recall 26/28, precision 61/77 after the dev
   // rules), then its wrong marks were read and shaped round 4's rules, so it is tuned on now.
   'cnn',
