@@ -5,7 +5,9 @@
  *
  *   - invisible characters (soft hyphens, zero-width spaces) that split names;
  *   - bylines ("By Jane Smith"), photo credits ("(Thomas Coex/AFP/Getty Images)"),
- *     "Credit …"/"Image …" lines, a credit run into its caption;
+ *     "Credit …"/"Image …" lines, a credit run into its caption ("….CreditFred R. Conrad/…",
+ *     "… crisis Credit: DESMOND KWANDE/ AFP"), a credit in brackets ending it ("(Video by X)");
+ *   - an author box at the story's end ("Jane Smith is a Metro reporter covering …");
  *   - reference lists (citations with "Retrieved …", ISBN, "Surname, Name (2011)");
  *   - boilerplate: newsletter sign-ups, "Related", "Read more", "Advertisement", copyright;
  *   - a dateline's city when it only heads the story ("MOSCOW (AP) — …").
@@ -29,8 +31,28 @@ const BOILERPLATE: readonly [RegExp, string][] = [
   ],
 ];
 
-/** A caption's credit run into it: "…budget in 2023.CreditJeon Heon-Kyun/EPA, via Shutterstock". */
-const RUN_IN_CREDIT = /(?<=[.!?”"’)])\s*(?:Credit|Photo|Image)(?:Credit)?\s*:?\s*\p{Lu}[^.!?]*$/u;
+/**
+ * A caption's credit run into it: "…budget in 2023.CreditJeon Heon-Kyun/EPA, via Shutterstock",
+ * "…in Brooklyn.CreditFred R. Conrad/The New York Times" (an initial's full stop is no sentence's
+ * end), "…in the current crisis Credit: DESMOND KWANDE/ AFP" (a labelled credit ends its caption).
+ */
+const RUN_IN_CREDIT =
+  /(?:(?<=[.!?”"’)])\s*(?:Credit|Photo|Image)(?:Credit)?\s*:?|\s+(?:Credit|Photo|Image|Picture)s?\s*:)\s*\p{Lu}(?:[^.!?]|(?<=(?:^|[\s/])\p{Lu})\.)*$/u;
+
+/**
+ * A credit in brackets ending a caption: "(Video by David Botti)", "(Oleg Urusov/ Roscosmos
+ * Space Agency Press Service photo via AP)".
+ */
+const BRACKETED_CREDIT =
+  /\s*\((?:(?:photo|video|image|picture|graphic)s?\s+(?:by|courtesy of|credit:?)\s+[^()]+|[^()]*\/[^()]*\b(?:photo|via)\b[^()]*)\)\s*$/iu;
+
+/**
+ * An author box: "Corey Kilgannon is a Metro reporter covering news…". Only among the last
+ * blocks of a page, where sites put it; a story's own "X is a reporter for…" stays.
+ */
+const AUTHOR_BOX =
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|writer|editor|columnist|journalist|photographer|critic|contributor|producer)s?\b/u;
+const AUTHOR_BOX_BLOCKS = 3;
 
 /** "MOSCOW (AP) — ", "WASHINGTON — ", "KYIV, Ukraine (Reuters) - " at the head of a paragraph. */
 const DATELINE =
@@ -45,14 +67,16 @@ export function cleanPageBlocks(blocks: readonly string[]): PageClean {
   const dropped: { text: string; reason: string }[] = [];
   const kept: string[] = [];
   const datelines: string[] = [];
-  for (const raw of blocks) {
+  for (const [i, raw] of blocks.entries()) {
     let text = raw.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
-    const reason = BOILERPLATE.find(([re]) => re.test(text))?.[1];
+    const reason =
+      BOILERPLATE.find(([re]) => re.test(text))?.[1] ??
+      (i >= blocks.length - AUTHOR_BOX_BLOCKS && AUTHOR_BOX.test(text) ? 'author box' : undefined);
     if (reason) {
       dropped.push({ text, reason });
       continue;
     }
-    text = text.replace(RUN_IN_CREDIT, '');
+    text = text.replace(RUN_IN_CREDIT, '').replace(BRACKETED_CREDIT, '');
     const dateline = DATELINE.exec(text);
     if (dateline) {
       datelines.push(dateline[0].replace(/[\s(—–-].*$/su, '').trim());

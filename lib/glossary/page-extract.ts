@@ -49,7 +49,7 @@ const PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]/u;
 // A name word: capitalised ("Netanyahu", "U.S.", "Urban-Brookings"), an ordinal ("201st"), or a
 // lower-case particle joined to a capitalised name ("al-Bashir", "bin-Salman", "de-Gaulle").
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th)|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]\p{Lu}[\p{L}\p{M}'’]*)`;
-const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for(?:\s+a)?|de|du|al|bin|van|von|der|da))+\s+`;
+const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for(?:\s+a)?|de|du|al|bin|van|von|der|da|and))+\s+`;
 /** Runs of capitalised words, joined by spaces, hyphens or lower-case connectors ("Council on Foreign Relations"). */
 const PHRASE = new RegExp(`${WORD}(?:(?:${CONNECTOR}|\\s+)${WORD})*`, 'gu');
 
@@ -59,7 +59,7 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 // "a" only ever joins after "for" ("Committee for a Responsible Federal Budget"); see CONNECTOR.
-const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'a', 'de', 'du', 'al', 'bin', 'van', 'von', 'der', 'da']);
+const CONNECTORS = new Set(['of', 'the', 'on', 'for', 'a', 'de', 'du', 'al', 'bin', 'van', 'von', 'der', 'da', 'and']);
 
 /** Longer capitalised runs are headlines or lists, not one name ("Presidential Council on Interethnic Relations" is 5). */
 const MAX_NAME_WORDS = 8;
@@ -69,9 +69,66 @@ const MAX_NAME_WORDS = 8;
  * "Chinese", "Dutch", "Swiss"). Only such words are taken for adjectives when they mostly stand
  * before a noun: "Obama administration" and "Treasury bonds" keep their names.
  */
-const NATIONALITY_ENDING = /(?:an|i|ic|ik|ek|ish|ese|ch|ss)$/u;
+const NATIONALITY_ENDING = /(?:an|i|ic|ik|ek|ish|ese|ch|ss|ist|im)$/u;
+
+/**
+ * Institution words news prose writes in lower case after a name, the name being the
+ * institution's: "West Mercia police", "the Ennahda party", "the Bardo museum". Such a phrase
+ * is an alias of the name.
+ */
+const LOWER_CASE_HEADS = new Set(['police', 'party', 'hospital', 'museum', 'airport']);
+
+/** Feasts name dates, like months and days: "Easter", "New Year". */
+const HOLIDAY =
+  /^(?:Easter|Christmas|Thanksgiving|Halloween|Ramadan|Hanukkah|Passover|Diwali|Eid|New Year|New Year’s|New Year's)$/u;
 
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
+
+/** Initialisms news prose uses as ordinary nouns ("TV networks", "a CEO", "the GPS"). */
+const COMMON_INITIALISMS = new Set([
+  'TV',
+  'PC',
+  'CEO',
+  'CFO',
+  'COO',
+  'DVD',
+  'GPS',
+  'ATM',
+  'SUV',
+  'UFO',
+  'DNA',
+  'HIV',
+  'IQ',
+]);
+
+/** Compass words before a demonym: "Central Asian", "South African", "West European". */
+const COMPASS =
+  /^(?:Central|North|South|East|West|Northern|Southern|Eastern|Western|Northeast|Northwest|Southeast|Southwest)$/u;
+
+/** Time zones after a time ("8:51 p.m. (1451 GMT)", "9 a.m. ET"): part of the time, not names. */
+const TIME_ZONES = new Set([
+  'GMT',
+  'UTC',
+  'BST',
+  'CET',
+  'CEST',
+  'EST',
+  'EDT',
+  'CST',
+  'CDT',
+  'MST',
+  'MDT',
+  'PST',
+  'PDT',
+  'ET',
+  'PT',
+]);
+
+/**
+ * Institution words British and Australian papers capitalise without a name ("the Government
+ * has admitted…", "the Administration"): the reader's own country's, never a name of its own.
+ */
+const GENERIC_INSTITUTIONS = new Set(['Government', 'Governments', 'Administration']);
 
 /** A word without its possessive, and without a sentence's full stop (but "U.S." keeps its own). */
 const bare = (word: string) => {
@@ -97,6 +154,12 @@ interface Occurrence {
   readonly beforeNoun: boolean;
   /** Stood where a place stands: "an Oklahoma Republican". */
   readonly placeHint?: boolean;
+  /** After a determiner or an adjective: "the Bill", "this Committee", "a new Bill". */
+  readonly afterThe?: boolean;
+  /** Among the first two words of its sentence ("A HIGH-powered team…"). */
+  readonly atStart?: boolean;
+  /** A lower-case institution word right after it ("West Mercia police", "the Ennahda party"). */
+  readonly head?: string;
 }
 
 /**
@@ -120,29 +183,99 @@ function splitTitle(words: string[]): { title?: string; name: string[] } {
   return { title: words.slice(0, last + 1).join(' '), name };
 }
 
-/** A possessive ends a phrase: "Netanyahu’s Likud", "the Howells’ house" are two names. */
+/**
+ * "and" joins two names into one only inside an institution's name: after "X of/on …"
+ * ("Joint Committee on Intelligence and Security", "Academy of … Arts and Sciences") or before
+ * the head word that ends it ("World Travel and Tourism Council"). Elsewhere it is a list:
+ * "Italy and Spain", "Obama and Netanyahu", "Ministry of Defence and Russia".
+ */
+function splitAnd(phrase: string): string[] {
+  const parts = phrase.split(/\s+and\s+/u);
+  if (parts.length === 1) return parts;
+  const out = [parts[0]!];
+  for (const right of parts.slice(1)) {
+    const left = out.at(-1)!.split(/\s+/u);
+    const rightWords = right.split(/\s+/u);
+    const connector = left.findIndex((w, i) => i > 0 && /^(?:of|on|for)$/u.test(w));
+    const first = bare(rightWords[0]!);
+    const ofHead = connector > 0 && !isPlaceWord(first) && !isDemonym(first) && !isProperName(first);
+    const lastRight = bare(rightWords.at(-1)!);
+    const beforeHead =
+      connector < 0 &&
+      kindOfHead(lastRight) === 'organization' &&
+      [...left, ...rightWords.slice(0, -1)].every((w) => !isProperName(w) && !isPlaceWord(bare(w)));
+    if (ofHead || beforeHead) out[out.length - 1] = `${out.at(-1)!} and ${right}`;
+    else out.push(right);
+  }
+  return out;
+}
+
+/** A word the lexicon knows as a person's name or an organisation's. */
+const isProperName = (w: string) => isFirstName(bare(w)) || isLastName(bare(w)) || isOrganizationWord(bare(w));
+
+/**
+ * A possessive ends a phrase: "Netanyahu’s Likud", "the Howells’ house" are two names. Not
+ * when one word that names nobody the lexicon knows of owns one common word: "Fisherman’s
+ * Terminal", "Sam’s Club", "Macy’s Parade" are each one name.
+ */
 function splitPossessives(phrase: string): string[] {
-  return phrase.split(/(?<=[’']s|s[’'])\s+/u);
+  const parts = phrase.split(/(?<=[’']s|s[’'])\s+/u);
+  const out = [parts[0]!];
+  for (const right of parts.slice(1)) {
+    const left = out.at(-1)!;
+    const owner = bare(left);
+    const one =
+      !/\s/u.test(left) &&
+      !/\s/u.test(right) &&
+      isCommonWord(bare(right)) &&
+      !isLastName(owner) &&
+      !isPlaceWord(owner) &&
+      !isDemonym(owner) &&
+      !isOrganizationWord(owner) &&
+      !isAcronymWord(owner);
+    if (one) out[out.length - 1] = `${left} ${right}`;
+    else out.push(right);
+  }
+  return out;
 }
 
 function occurrencesIn(sentence: string): Occurrence[] {
   const out: Occurrence[] = [];
   for (const m of sentence.matchAll(PHRASE)) {
     let offset = m.index;
-    for (const part of splitPossessives(m[0])) {
-      const after = sentence.slice(offset + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
-      const occurrence = occurrenceOf(part, sentence.slice(0, offset).trimEnd(), after !== undefined && isNoun(after));
-      offset += part.length + 1;
+    for (const part of splitPossessives(m[0]).flatMap(splitAnd)) {
+      const start = sentence.indexOf(part, offset);
+      const after = sentence.slice(start + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
+      const before = sentence.slice(0, start).trimEnd();
+      // "the Marine Stewardship Council (MSC) Certified Sustainable Seafood label": an adjective
+      // opening a capitalised run right after "(ACR)" and before a noun is a label's wording.
+      if (
+        /\(\p{Lu}[\p{Lu}\d.]+\)$/u.test(before) &&
+        after &&
+        isNoun(after) &&
+        isAdjective(bare(part.split(/\s+/u)[0]!))
+      ) {
+        offset = start + part.length;
+        continue;
+      }
+      const occurrence = occurrenceOf(part, before, after);
+      offset = start + part.length;
       if (occurrence) out.push(...splitPartyMember(occurrence));
     }
   }
   return out;
 }
 
-function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occurrence | undefined {
+function occurrenceOf(phrase: string, before: string, after: string | undefined): Occurrence | undefined {
+  const beforeNoun = after !== undefined && isNoun(after);
   let words = phrase.split(/\s+/u).map((w, i, all) => (i === all.length - 1 ? bare(w) : w));
   let initial = !/[\p{L}\p{N}]/u.test(before) || /[.!?:"“]$/u.test(before);
   const afterHonorific = /\b(?:Mr|Mrs|Ms|Dr|Mx)\.?$/u.test(before);
+  const atStart = before.split(/\s+/u).filter(Boolean).length + words.length <= 2;
+  const previous = before.match(/(?:^|\s)(\p{Ll}+)$/u)?.[1];
+  const afterThe =
+    (previous !== undefined && (/^(?:the|this|that|its|a|an)$/u.test(previous) || isAdjective(previous))) ||
+    (words.length > 1 && /^(?:the|this|that)$/iu.test(words[0]!));
   // Leading function words ("The Kremlin", "In Moscow"), trailing connectors and dates.
   while (words.length > 1 && FUNCTION_WORDS.has(words[0]!.toLowerCase())) {
     words = words.slice(1);
@@ -165,6 +298,9 @@ function occurrenceOf(phrase: string, before: string, beforeNoun: boolean): Occu
     title,
     afterHonorific: afterHonorific || Boolean(title),
     beforeNoun,
+    afterThe,
+    atStart,
+    ...(after && LOWER_CASE_HEADS.has(after) ? { head: after } : {}),
   };
 }
 
@@ -186,16 +322,25 @@ function splitPartyMember(o: Occurrence): Occurrence[] {
 function isNameLike(words: readonly string[]): boolean {
   const text = words.join(' ');
   if (!/\p{L}/u.test(text) || words.length > MAX_NAME_WORDS) return false;
+  if (HOLIDAY.test(text)) return false;
   if (words.length === 1) {
     const w = words[0]!;
     if (w.length < 2 || FUNCTION_WORDS.has(w.toLowerCase())) return false;
-    if (isMonthOrDay(w) || isTitleWord(w) || isHonorific(w)) return false;
+    // A title alone is no name; its plural may be one ("Queens", the borough), if capitalised
+    // mid-sentence often enough (see the common-word rule below).
+    if (isMonthOrDay(w) || (isTitleWord(w) && !/\p{Ll}s$/u.test(w)) || isHonorific(w)) return false;
+    // "TV", "CEO": initialisms that are ordinary nouns, not names.
+    if (COMMON_INITIALISMS.has(w) || TIME_ZONES.has(w)) return false;
+    // "the Government" (British and Australian style): an institution word that names nothing alone.
+    if (GENERIC_INSTITUTIONS.has(w)) return false;
+    // "I’ve", "I’m": a pronoun with its verb.
+    if (/^I[’'](?:ve|m|d|ll)$/u.test(w)) return false;
   }
   // "Israeli", "U.S.-Israeli", "Arab Israeli": adjectives of nationality, not entities.
   const parts = text.split(/[\s\-–]+/u);
   if (
     parts.some((p) => isDemonym(p)) &&
-    parts.every((p) => isDemonym(p) || isAcronymWord(p) || isPlaceWord(p) || isAdjective(p))
+    parts.every((p) => isDemonym(p) || isAcronymWord(p) || isPlaceWord(p) || isAdjective(p) || COMPASS.test(p))
   )
     return false;
   if (/^\d/u.test(text) && words.length === 1) return false;
@@ -239,6 +384,9 @@ interface Candidate {
   titles: Map<string, number>;
   /** Occurrences followed by a lower-case noun ("Tajik migrants"). */
   beforeNoun: number;
+  afterThe: number;
+  atStart: number;
+  heads: Map<string, number>;
 }
 
 /** A surname without its particle: "al-Bashir" is "Bashir" when the article shortens it. */
@@ -322,6 +470,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
         placeHint: false,
         titles: new Map(),
         beforeNoun: 0,
+        afterThe: 0,
+        atStart: 0,
+        heads: new Map(),
       };
       c.count++;
       if (o.beforeNoun) c.beforeNoun++;
@@ -329,6 +480,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       if (o.afterHonorific) c.personHint = true;
       if (o.placeHint) c.placeHint = true;
       if (o.title) c.titles.set(o.title, (c.titles.get(o.title) ?? 0) + 1);
+      if (o.afterThe) c.afterThe++;
+      if (o.atStart) c.atStart++;
+      if (o.head) c.heads.set(o.head, (c.heads.get(o.head) ?? 0) + 1);
       candidates.set(k, c);
     }
   }
@@ -339,9 +493,74 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       .filter((c) => c.words.length === 1 && !isAcronymWord(c.text) && c.beforeNoun * 2 > c.count)
       .map((c) => formKey(c.text)),
   );
+  // Single words the article uses alone mid-sentence ("Lourimi said"), and the longer names
+  // that end with a word ("Data Retention Bill").
+  const usedAlone = new Set(
+    [...candidates.values()].filter((c) => c.words.length === 1 && c.midSentence > 0).map((c) => formKey(c.text)),
+  );
+  const endings = new Set(
+    [...candidates.values()].filter((c) => c.words.length > 1).map((c) => formKey(c.words.at(-1)!)),
+  );
+  // "Islamist Muslim Brotherhood": an ideology's word ("-ist") before a name the article also
+  // uses alone, or before a people's word, describes it; the occurrence counts for the name.
+  // ("Communist Party of China" keeps its whole name.)
+  for (const c of [...candidates.values()]) {
+    if (c.words.length < 3 || !/\p{Ll}ist$/u.test(c.words[0]!)) continue;
+    const words = c.words.slice(1);
+    const rest = candidates.get(formKey(words.join(' ')));
+    candidates.delete(formKey(c.text));
+    if (rest) {
+      rest.count += c.count;
+      rest.midSentence += c.midSentence;
+    } else if (
+      isDemonym(words[0]!) ||
+      (NATIONALITY_ENDING.test(words[0]!) && !isProperName(words[0]!) && !isPlaceWord(words[0]!))
+    ) {
+      // Once only, before a name that opens with a people's word ("Muslim Brotherhood").
+      candidates.set(formKey(words.join(' ')), { ...c, text: words.join(' '), words });
+    } else candidates.set(formKey(c.text), c);
+  }
+  const longer = [...candidates.values()].filter((c) => c.words.length > 2).map((c) => formKey(c.text));
   const kept = [...candidates.values()].filter((c) => {
     const single = c.words.length === 1 ? c.words[0]! : undefined;
     if (single && isPartyMember(single)) return true;
+    // "A HIGH-powered team": a common word in capitals opening a story is its lede's style.
+    if (single && isAcronymWord(single) && single.length > 2 && isCommonWord(single) && c.atStart === c.count)
+      return false;
+    // "the Bill", "the Committee" after "the Data Retention Bill": a common word that only ever
+    // refers back to a longer name of the article is not an entity of its own.
+    if (
+      single &&
+      !isAcronymWord(single) &&
+      !c.personHint &&
+      c.afterThe === c.count &&
+      endings.has(formKey(single)) &&
+      !isPlaceWord(single)
+    )
+      return false;
+    // "Street surfaces are…": a place's or building's head word alone, only ever opening a
+    // sentence, is the common noun.
+    // ("Office worker Barry Thomas": any head word, when it only ever stands before a noun.)
+    if (
+      single &&
+      c.midSentence === 0 &&
+      !c.personHint &&
+      kindOfHead(single) &&
+      (['place', 'facility'].includes(kindOfHead(single)!) || c.beforeNoun === c.count)
+    )
+      return false;
+    // "the British Bill" after "the Data Retention Bill", "the U.S. Flag" after "the U.S. Flag
+    // Code": a nationality or a longer name's first words, then a common word, only ever after
+    // "the", refers back to (or stands for) the thing, not to a name of its own.
+    if (c.words.length > 1 && !c.personHint && c.afterThe === c.count && isCommonWord(bare(c.words.at(-1)!))) {
+      const last = bare(c.words.at(-1)!);
+      const key = formKey(c.text);
+      const nationality = (w: string) =>
+        isDemonym(w) || (NATIONALITY_ENDING.test(w) && !isProperName(w) && !isPlaceWord(w) && !isCommonWord(w));
+      // ("the Islamic State" keeps its name: "State" is a head word, a place's or a body's.)
+      if (c.words.slice(0, -1).every(nationality) && endings.has(formKey(last)) && !kindOfHead(last)) return false;
+      if (longer.some((k) => k.startsWith(`${key} `) && k.split(' ').length === c.words.length + 1)) return false;
+    }
     // "US", "WHO": an acronym is a name even when the lexicon knows the word in lower case.
     // A common word capitalised mid-sentence names something ("the Senate", "the Treasury"), at
     // least twice; once may be a caption's or a label's capital.
@@ -363,19 +582,37 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
     if (single && !isPartyMember(single) && /s$/u.test(single) && adjectives.has(formKey(single.slice(0, -1))))
       return false;
     if (c.midSentence > 0) return true;
+    // "Ajmi Lourimi, a member of…" opens its sentence, and "Lourimi said" follows: a name.
+    if (isShortenedName(c)) return true;
     return kindOf(c.words, c.personHint) !== undefined && !isCommonWord(c.words[0]!);
   });
+
+  /** A person's full name the article later shortens to its last word ("Lotfi Azzouz" … "Azzouz said"). */
+  function isShortenedName(c: Candidate): boolean {
+    return (
+      c.words.length >= 2 &&
+      c.words.length <= 3 &&
+      !c.words.some((w) => CONNECTORS.has(w)) &&
+      !kindOfHead(c.words.at(-1)!) &&
+      !c.words.some((w) => isPlaceWord(w) || isDemonym(w) || isCommonWord(w) || isAcronymWord(w)) &&
+      usedAlone.has(formKey(surnameOf(c.words.at(-1)!)))
+    );
+  }
 
   // Merge: a lone surname into the one full name that ends with it; acronyms into their names.
   const entities = new Map<string, Merging>();
   const multi = kept.filter((c) => c.words.length > 1);
   const singles = kept.filter((c) => c.words.length === 1);
-  for (const c of multi) entities.set(formKey(c.text), { c, kind: kindOf(c.words, c.personHint), aliases: new Set() });
+  for (const c of multi)
+    entities.set(formKey(c.text), {
+      c,
+      kind: kindOf(c.words, c.personHint) ?? (isShortenedName(c) ? 'person' : undefined),
+      aliases: new Set(),
+    });
+  const personOf = (m: Candidate) => entities.get(formKey(m.text))?.kind === 'person';
   for (const c of singles) {
     const word = c.words[0]!;
-    const owners = multi.filter(
-      (m) => surnameOf(m.words.at(-1)!) === word && kindOf(m.words, m.personHint) === 'person',
-    );
+    const owners = multi.filter((m) => surnameOf(m.words.at(-1)!) === word && personOf(m));
     if (owners.length === 1) {
       const owner = entities.get(formKey(owners[0]!.text))!;
       owner.aliases.add(word);
@@ -420,7 +657,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       name: c.text,
       // No rule knew it: a name the article capitalises, of a kind we cannot tell.
       kind: kind ?? (c.placeHint ? 'place' : 'concept'),
-      aliases: [...aliases].filter((a) => formKey(a) !== formKey(c.text)),
+      aliases: [...aliases, ...(kind === 'person' ? [] : [...c.heads.keys()].map((h) => `${c.text} ${h}`))].filter(
+        (a) => formKey(a) !== formKey(c.text),
+      ),
       ...(title ? { title } : {}),
       count: c.count,
     };

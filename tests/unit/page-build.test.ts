@@ -79,9 +79,14 @@ describe('quality on real articles', () => {
     ['yahoo-2', 0.95, 0.9],
     ['nytimes-4', 0.9, 0.95],
     ['wikipedia-4', 0.6, 0.85],
-  ])('%s: recall ≥ %s, precision ≥ %s', (page, recall, precision) => {
-    const row = qualityOf(page, buildFor(page));
-    expect(row.coreFound / row.core, `missed: ${row.missed.join('; ')}`).toBeGreaterThanOrEqual(recall);
-    expect(row.right / row.marked, `wrong: ${row.wrong.join('; ')}`).toBeGreaterThanOrEqual(precision);
-  });
+  ])(
+    '%s: recall ≥ %s, precision ≥ %s',
+    (page, recall, precision) => {
+      const row = qualityOf(page, buildFor(page));
+      expect(row.coreFound / row.core, `missed: ${row.missed.join('; ')}`).toBeGreaterThanOrEqual(recall);
+      expect(row.right / row.marked, `wrong: ${row.wrong.join('; ')}`).toBeGreaterThanOrEqual(precision);
+      // jsdom parses yahoo-2's 1.6 MB page in 1–4 s alone, over 5 s under the whole suite's load.
+    },
+    20_000,
+  );
 });

@@ -44,11 +44,69 @@ describe('page cleaning', () => {
     expect(clean.datelines).toEqual(['MOSCOW', 'WASHINGTON']);
   });
 
-  it('takes a credit run into its caption off the caption', () => {
-    const clean = cleanPageBlocks([
+  it.each<[string, string, string]>([
+    [
+      'glued to it',
       'Interest could surpass the Defense Department budget.CreditCreditJeon Heon-Kyun/EPA, via Shutterstock',
-    ]);
-    expect(clean.paragraphs).toEqual(['Interest could surpass the Defense Department budget.']);
+      'Interest could surpass the Defense Department budget.',
+    ],
+    [
+      'with an initial’s full stop in the name',
+      'In 1978, a water main break caused severe flooding in Bushwick, Brooklyn.CreditFred R. Conrad/The New York Times',
+      'In 1978, a water main break caused severe flooding in Bushwick, Brooklyn.',
+    ],
+    [
+      'labelled, in capitals, after a caption with no full stop',
+      'A man walks past an armoured personnel carrier parked on a street of the capital on Thursday Credit: STR/AFP',
+      'A man walks past an armoured personnel carrier parked on a street of the capital on Thursday',
+    ],
+    [
+      'labelled, a name in capitals and an agency',
+      'Church leaders met in 2006. Father Mukonori is said to be mediating in the current crisis Credit: DESMOND KWANDE/ AFP',
+      'Church leaders met in 2006. Father Mukonori is said to be mediating in the current crisis',
+    ],
+    [
+      'in brackets, a video’s',
+      'The BBC contrasts the president’s reactions after mass shootings with gun ownership. (Video by David Botti)',
+      'The BBC contrasts the president’s reactions after mass shootings with gun ownership.',
+    ],
+    [
+      'in brackets, a photographer’s and an agency’s',
+      'The cargo ship broke up over Siberia, the Russian space agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)',
+      'The cargo ship broke up over Siberia, the Russian space agency said.',
+    ],
+  ])('takes a credit run into its caption off the caption: %s', (_what, block, caption) => {
+    expect(cleanPageBlocks([block]).paragraphs).toEqual([caption]);
+  });
+
+  it('keeps a story’s sentences that mention a credit or a name with initials', () => {
+    const story =
+      'The bank gave Fred R. Conrad credit for the idea (a photo of it went round). Credit markets fell on Monday, traders said (via email).';
+    expect(cleanPageBlocks([story]).paragraphs).toEqual([story]);
+  });
+
+  it.each<[string, string]>([
+    [
+      'a reporter’s box',
+      'Corey Kilgannon is a Metro reporter covering news and human interest stories. He was part of the team that won the 2009 Pulitzer Prize for Breaking News. @coreykilgannon • Facebook',
+    ],
+    ['a correspondent’s box', 'Jane Smith is the chief Europe correspondent of the paper, based in Brussels.'],
+  ])('drops an author box at the end of the story: %s', (_what, box) => {
+    const clean = cleanPageBlocks([body, box]);
+    expect(clean.paragraphs).toEqual([body]);
+    expect(clean.dropped).toContainEqual({ text: box, reason: 'author box' });
+  });
+
+  it('keeps a paragraph of the story about a reporter', () => {
+    const about = 'Evan Gershkovich is a reporter for the Journal who was detained in March, his editors said.';
+    const story = [
+      about,
+      body,
+      body.replace('capital', 'city'),
+      body.replace('night', 'day'),
+      body.replace('late', 'early'),
+    ];
+    expect(cleanPageBlocks(story).paragraphs).toEqual(story);
   });
 
   it('removes soft hyphens and zero-width characters that split names', () => {

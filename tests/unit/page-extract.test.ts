@@ -28,6 +28,44 @@ describe('page entity extraction', () => {
     ],
     ['a headline in title case proposes nothing', ['How The Senate Lost Its Way On Taxes'], []],
     [
+      '"and" inside an institution\'s name, after "X of/on"',
+      ['It went to the Joint Committee on Intelligence and Security this week.'],
+      ['Joint Committee on Intelligence and Security'],
+    ],
+    [
+      '"and" inside an institution\'s name, before its head word',
+      ['It cited the World Travel and Tourism Council, an industry body.'],
+      ['World Travel and Tourism Council'],
+    ],
+    ['feasts are dates, not names', ['Sales peak at Easter, and again before the New Year.'], []],
+    ['"I’ve" is a pronoun and its verb', ['The price is as low as I’ve ever seen, Besecker said.'], ['Besecker']],
+    [
+      'words of religion or ideology before a noun are adjectives',
+      ['It is a Muslim nation.', 'Islamist politicians and Islamist militants met Islamist leaders.'],
+      [],
+    ],
+    ['a lede in capitals is style, not a name', ['A HIGH-powered team from Canberra failed.'], ['Canberra']],
+    [
+      'a common word that refers back to a longer name is not a name of its own',
+      ['The Data Retention Bill passed.', 'A new Bill would follow.', 'The Bill is flawed, and this Bill is late.'],
+      ['Data Retention Bill'],
+    ],
+    [
+      'a full name opening its sentence is a name when the article later uses its last word alone',
+      ['Ajmi Lourimi, a party member, spoke.', 'He agreed, Lourimi said.'],
+      ['Ajmi Lourimi'],
+    ],
+    [
+      '"and" between two places is a list',
+      ['Victims came from Italy, Poland, Germany and Spain.'],
+      ['Italy', 'Poland', 'Germany', 'Spain'],
+    ],
+    [
+      '"and" after "X of" before a place or a person is a list',
+      ['The Ministry of Defence and Russia disagreed, as did the Bank of England and Obama.'],
+      ['Ministry of Defence', 'Russia', 'Bank of England', 'Obama'],
+    ],
+    [
       'a place and a party are two names',
       ['Mark Warner, the Virginia Democrat, objected.', 'Democrats in the Senate agreed.'],
       ['Mark Warner', 'Virginia', 'Democrats'],
@@ -57,6 +95,69 @@ describe('page entity extraction', () => {
     ],
     ['people of a place are no entity', ['Many New Zealanders voted, and Londoners too.'], []],
     ['a title with no name after it', ['He is the Security Editor of the paper.'], []],
+    [
+      'the plural of a title capitalised mid-sentence is a name',
+      ['A main broke in Flushing, Queens, last week.', 'Crews came from a training center in Queens.'],
+      ['Flushing', 'Queens'],
+    ],
+    ['initialisms that are ordinary nouns', ['The TV networks and a CEO met Reuters.'], ['Reuters']],
+    ['a compass word and a demonym are an adjective', ['Central Asian workers met South African envoys.'], []],
+    [
+      'an adjective after "(ACR)" opening a label is no name',
+      ['It bore the Marine Stewardship Council (MSC) Certified Sustainable Seafood label.'],
+      ['Marine Stewardship Council'],
+    ],
+    [
+      'a head word alone before a noun, opening a sentence, is a common noun',
+      ['Office worker Barry Thomas is stuck in Boston.'],
+      ['Barry Thomas', 'Boston'],
+    ],
+    [
+      'an ideology word before a name the article uses alone describes it',
+      ['Egypt banned the Islamist Muslim Brotherhood.', 'The Muslim Brotherhood objected.'],
+      ['Egypt', 'Muslim Brotherhood'],
+    ],
+    [
+      "an ideology word before a people's word and a name, once",
+      ['Egypt banned the Islamist Muslim Brotherhood, and the Communist Party of China watched.'],
+      ['Egypt', 'Muslim Brotherhood', 'Communist Party of China'],
+    ],
+    [
+      'time zones are part of a time',
+      ['It lifted off at 8:51 p.m. (1451 GMT) from Baikonur, at 9 a.m. ET.'],
+      ['Baikonur'],
+    ],
+    [
+      'an institution word capitalised without a name',
+      ['The Government has been alarmed by the Press Council.', 'The Government does not deny it.'],
+      ['Press Council'],
+    ],
+    [
+      'a word owning one common word is one name',
+      ['It docked at Fisherman’s Terminal and sold to Sam’s Club.'],
+      ['Fisherman’s Terminal', 'Sam’s Club'],
+    ],
+    [
+      'a surname owning a common word is two names',
+      ['It angered Netanyahu’s Cabinet and Russia’s Parliament.'],
+      ['Netanyahu', 'Cabinet', 'Russia', 'Parliament'],
+    ],
+    ['a head word alone opening a sentence is a common noun', ['Street surfaces suffer in Boston, too.'], ['Boston']],
+    [
+      'a nationality and a word that ends a longer name refer back to it',
+      ['The Data Retention Bill passed.', 'The notes of the British Bill differ from the Data Retention Bill.'],
+      ['Data Retention Bill'],
+    ],
+    [
+      'a nationality and a head word that ends a longer name is a name',
+      ['Fighters joined the Islamic State.', 'The Islamic State claimed it, said the U.S. Department of State.'],
+      ['Islamic State', 'U.S. Department of State'],
+    ],
+    [
+      'a longer name without its last word, after "the", is the thing',
+      ['It breaks the U.S. Flag Code, she wrote.', 'The code guides the treatment of the U.S. Flag in the country.'],
+      ['U.S. Flag Code'],
+    ],
   ])('%s', (_why, paragraphs, expected) => {
     expect(names(...paragraphs).sort()).toEqual([...expected].sort());
   });
@@ -87,6 +188,16 @@ describe('page entity extraction', () => {
     ],
   ])('merges variants: %s', (_why, paragraphs, name, aliases) => {
     expect(entitiesOf(...paragraphs).find((e) => e.name === name)?.aliases).toEqual(aliases);
+  });
+
+  it('gives a name the lower-case institution word the article writes after it as an alias', () => {
+    const [police] = entitiesOf('She was seen by West Mercia police on Monday.', 'A West Mercia police officer spoke.');
+    expect(police).toMatchObject({ name: 'West Mercia', aliases: ['West Mercia police'] });
+  });
+
+  it('takes a full name the article shortens to its last word for a person, the surname its alias', () => {
+    const [azzouz] = entitiesOf('“It is grave,” said Lotfi Azzouz, a director.', 'Later, Azzouz said more.');
+    expect(azzouz).toMatchObject({ name: 'Lotfi Azzouz', kind: 'person', aliases: ['Azzouz'] });
   });
 
   it('merges a surname without its particle into the full name', () => {
