@@ -288,3 +288,49 @@ export async function costOfLive(
   }
   return { withShare: median(withG), withoutShare: median(without) };
 }
+
+/**
+ * mark.js end to end, for comparison: the page loaded without Glossa, then mark.js's best case
+ * (one combined RegExp of every name) run over the same content roots Glossa scans, wrapping
+ * each match in a <mark>; the busy time it adds until two frames are drawn (its DOM changes
+ * cost style, layout and paint, which count).
+ */
+export async function markJsCost(
+  bare: BrowserContext,
+  url: string,
+  terms: readonly string[],
+  scripts: { readonly scope: string; readonly markJs: string },
+): Promise<number> {
+  const page = await bare.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ content: scripts.scope });
+  await page.addScriptTag({ content: scripts.markJs });
+  await settle(page);
+  const cdp = await bare.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await metrics(cdp);
+  await page.evaluate(
+    (terms) =>
+      new Promise<void>((resolve) => {
+        const scope = (window as unknown as { __glossaScope: { findContentRoots(d: Document): Element[] } })
+          .__glossaScope;
+        const MarkCtor = (
+          window as unknown as {
+            Mark: new (ctx: Element[]) => { markRegExp(r: RegExp, o: object): void };
+          }
+        ).Mark;
+        const escaped = [...terms]
+          .sort((a, b) => b.length - a.length)
+          .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        new MarkCtor(scope.findContentRoots(document)).markRegExp(new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'g'), {
+          done: () => resolve(),
+        });
+      }),
+    [...terms],
+  );
+  await settle(page);
+  const after = await metrics(cdp);
+  await cdp.detach();
+  await page.close();
+  return after.task - before.task;
+}

@@ -156,8 +156,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   }
 
   /**
-   * The painter whose marks are on screen. A restart's new painter replaces it only when it
-   * paints its first marks, so a new glossary never blanks the page for a frame.
+   * The painter whose marks are on screen. A restart's new painter paints beside it, into the
+   * same highlight, and replaces it when its scan is done: a new glossary never blanks the page.
    */
   let shown: Painter | undefined;
   function show(next: Painter | undefined) {
@@ -165,15 +165,22 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     shown?.clear();
     shown = next;
   }
+  /** One highlight per style, shared by the painters that come and go. */
+  const highlights = new Map<string, Highlight>();
+  function highlightFor(name: string): Highlight {
+    let h = highlights.get(name);
+    if (!h) highlights.set(name, (h = new Highlight()));
+    return h;
+  }
+  /** Hit tests see every mark on screen: the new painter's, and the one it replaces until it is done. */
+  function termAt(node: Node, offset: number): PaintedTerm | undefined {
+    return painter?.termAt(node, offset) ?? (shown === painter ? undefined : shown?.termAt(node, offset));
+  }
 
-  /** A new painter and session for the current matcher and settings; the old marks stay until it paints. */
+  /** A new painter and session for the current matcher and settings; the old marks stay until it is done. */
   function startSession(): TermSession {
-    const next = createPainter(highlightName(settings.highlightStyle), {
-      onFirstPaint: () => {
-        if (painter === next) show(next);
-        measureFirstMark();
-      },
-    });
+    const name = highlightName(settings.highlightStyle);
+    const next = createPainter(name, { highlight: highlightFor(name), onFirstPaint: measureFirstMark });
     painter = next;
     session = createTermSession({
       painter: next,
@@ -194,6 +201,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     session?.stop();
     card.close();
     session = undefined;
+    // A painter of an interrupted restart never made it to the screen: it goes.
+    if (painter && painter !== shown) painter.clear();
     painter = undefined;
     entries = new Map();
     // Settings first: on a site where Glossa is off, nothing else is asked for or sent.
@@ -227,6 +236,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     // whole page is scanned once, with the built glossary included.
     const first = startSession();
     await first.scanNear(roots);
+    if (!signal.aborted) show(painter);
     const built = await buildGlossary(false, signal);
     autoBuilt = built !== undefined;
     if (signal.aborted) return;
@@ -292,7 +302,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   if (on) void saved.refresh().catch((e: unknown) => console.warn('Glossa: saved passages unavailable:', e));
 
   const hover = watchHover(ctx, {
-    painter: () => painter,
+    termAt,
     dwellMs: () => settings.hoverDelayMs,
     isInsideUi: (target) => card.isInside(target),
     isOpen: () => card.isOpen(),

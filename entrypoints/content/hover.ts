@@ -11,12 +11,13 @@
  * never lost. Long presses (selection, the browser's menu) are left alone: they end in no click.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Painter, PaintedTerm } from './painter';
+import type { PaintedTerm } from './painter';
 
 const CLOSE_GRACE_MS = 300;
 
 export interface HoverOptions {
-  readonly painter: () => Painter | undefined;
+  /** The painted term at a text position: the page's marks on screen. */
+  readonly termAt: (node: Node, offset: number) => PaintedTerm | undefined;
   readonly dwellMs: () => number;
   /** The pointer is over Glossa's UI: the card stays open. */
   readonly isInsideUi: (target: EventTarget | null) => boolean;
@@ -67,12 +68,11 @@ function isPointOnTerm(term: PaintedTerm, x: number, y: number): boolean {
   return false;
 }
 
-function termAtPoint(painter: Painter | undefined, x: number, y: number): PaintedTerm | undefined {
-  if (!painter) return undefined;
+function termAtPoint(termAt: HoverOptions['termAt'], x: number, y: number): PaintedTerm | undefined {
   const caret = caretAt(document, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   // At a term's last character the caret may sit just after it; try both sides.
-  const term = painter.termAt(caret.node, caret.offset) ?? painter.termAt(caret.node, Math.max(0, caret.offset - 1));
+  const term = termAt(caret.node, caret.offset) ?? termAt(caret.node, Math.max(0, caret.offset - 1));
   return term && isPointOnTerm(term, x, y) ? term : undefined;
 }
 
@@ -114,7 +114,7 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
       hovered = undefined;
       return;
     }
-    const term = termAtPoint(options.painter(), event.clientX, event.clientY);
+    const term = termAtPoint(options.termAt, event.clientX, event.clientY);
     if (term !== hovered) {
       hovered = term;
       clearDwell();
@@ -158,7 +158,7 @@ export function watchHover(ctx: ContentScriptContext, options: HoverOptions): { 
       if (!event.isTrusted || !isTapPointer((event as Partial<PointerEvent>).pointerType || downType)) return;
       if (options.isInsideUi(event.target)) return;
       if (tapOpened && !options.isOpen()) tapOpened = undefined;
-      const term = termAtPoint(options.painter(), event.clientX, event.clientY);
+      const term = termAtPoint(options.termAt, event.clientX, event.clientY);
       if (!term) {
         if (options.isOpen()) options.close();
         tapOpened = undefined;

@@ -47,15 +47,16 @@ export interface Painter {
 
 export interface PainterOptions {
   /**
-   * Called once, when the first range is registered. The highlight is registered with the
-   * browser only then, so a painter replacing another (a rescan with a new glossary) leaves
-   * the old marks on screen until its own are ready: no frame without marks.
+   * The highlight to paint into, shared by the painters of one page: a painter replacing another
+   * (a rescan with a new glossary) paints beside it, and the old one is cleared once the new one
+   * is done, so the page never goes a frame without its marks. Registered on the first paint.
    */
+  readonly highlight?: Highlight;
+  /** Called once, when the first range is painted: for the "first mark" measure. */
   readonly onFirstPaint?: () => void;
 }
 
-export function createPainter(name: string, { onFirstPaint }: PainterOptions = {}): Painter {
-  const highlight = new Highlight();
+export function createPainter(name: string, { highlight = new Highlight(), onFirstPaint }: PainterOptions = {}): Painter {
   let firstPainted = false;
   let terms: PaintedTerm[] = [];
   /** The terms of each block that holds any, painted or not. */
@@ -91,9 +92,9 @@ export function createPainter(name: string, { onFirstPaint }: PainterOptions = {
         else byNode.set(node, [term]);
       }
     }
+    if (list.length > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     if (!firstPainted && list.length > 0) {
       firstPainted = true;
-      CSS.highlights.set(name, highlight);
       onFirstPaint?.();
     }
   }
@@ -179,8 +180,8 @@ export function createPainter(name: string, { onFirstPaint }: PainterOptions = {
     },
     clear() {
       observer.disconnect();
-      highlight.clear();
-      if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+      for (const block of near) for (const term of byBlock.get(block) ?? []) highlight.delete(term.range);
+      if (highlight.size === 0 && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
       terms = [];
       byBlock = new Map();
       near.clear();

@@ -36,24 +36,20 @@ const POSITIONS = { top: 0.1, middle: 0.5, bottom: 0.88 } as const;
 const TERMS = ['Rahmon', 'Emomali Rahmon', 'Dushanbe', 'Tajikistan'];
 
 /**
- * Runs in the page: scrolls so that a painted term (the first of `texts` that can be put there)
- * has its first line at `fraction` of the viewport's height, and gives a point on it.
+ * Runs in the page: scrolls so that an occurrence of a term (the first of `texts` that can be
+ * put there) has its first line at `fraction` of the viewport's height, and gives a point on it.
+ * Glossa paints what comes near the screen, so the caller waits for the mark before hovering.
  */
 function placeTerm({ texts, fraction }: { texts: string[]; fraction: number }) {
-  const ranges: Range[] = [];
-  for (const [name, h] of CSS.highlights) {
-    if (!name.startsWith('glossa-term')) continue;
-    for (const r of h as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      ranges.push(range);
-    }
-  }
   const maxScroll = document.documentElement.scrollHeight - innerHeight;
   for (const text of texts) {
-    for (const range of ranges) {
-      if (range.toString() !== text) continue;
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + text.length);
       const rect = range.getClientRects()[0]!;
       const scrollTo = scrollY + rect.top - innerHeight * fraction;
       if (scrollTo < 0 || scrollTo > maxScroll) continue;
@@ -63,6 +59,21 @@ function placeTerm({ texts, fraction }: { texts: string[]; fraction: number }) {
     }
   }
   throw new Error(`none of ${texts.join(', ')} can be put at ${fraction} of the viewport`);
+}
+
+/** Runs in the page: whether a painted term covers the point. */
+function paintedAt({ x, y }: { x: number; y: number }) {
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('glossa-term')) continue;
+    for (const r of h as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      for (const b of range.getClientRects())
+        if (x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) return true;
+    }
+  }
+  return false;
 }
 
 /** The viewport, the card and each of its fixed buttons, in the page's CSS pixels. */
@@ -130,6 +141,7 @@ for (const [label, display] of Object.entries(DISPLAYS)) {
       const heights: string[] = [];
       for (const [where, fraction] of Object.entries(POSITIONS)) {
         const point = await page.evaluate(placeTerm, { texts: TERMS, fraction });
+        await page.waitForFunction(paintedAt, point);
         await page.mouse.move(1, 1);
         await page.mouse.move(point.x, point.y);
         await expect(card(page)).toBeVisible();
