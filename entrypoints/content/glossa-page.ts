@@ -165,6 +165,15 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     shown?.clear();
     shown = next;
   }
+  /** The current painter replaces the shown one once it has painted what is on screen. */
+  function showWhenPainted(signal: AbortSignal) {
+    const next = painter;
+    if (!next || signal.aborted) return;
+    void next.whenPainted().then(() => {
+      if (!signal.aborted && painter === next) show(next);
+    });
+  }
+
   /** One highlight per style, shared by the painters that come and go. */
   const highlights = new Map<string, Highlight>();
   function highlightFor(name: string): Highlight {
@@ -177,6 +186,13 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     return painter?.termAt(node, offset) ?? (shown === painter ? undefined : shown?.termAt(node, offset));
   }
 
+  let settingsRead!: () => void;
+  /** Resolves once the first restart has read the settings: until then, on or off is unknown. */
+  const settingsKnown = new Promise<void>((resolve) => (settingsRead = resolve));
+
+  /** The entries of the last scan's terms, being fetched. */
+  let scannedEntries: Promise<void> = Promise.resolve();
+
   /** A new painter and session for the current matcher and settings; the old marks stay until it is done. */
   function startSession(): TermSession {
     const name = highlightName(settings.highlightStyle);
@@ -188,7 +204,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       settings,
       entryKey,
       // Every entry on the page is fetched once, ahead of any hover: the card renders at once.
-      onScanned: (keys) => void fetchEntries(keys).catch((e: unknown) => console.warn('Glossa:', e)),
+      onScanned: (keys) => {
+        scannedEntries = fetchEntries(keys).catch((e: unknown) => console.warn('Glossa:', e));
+      },
     });
     return session;
   }
@@ -207,8 +225,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     entries = new Map();
     // Settings first: on a site where Glossa is off, nothing else is asked for or sent.
     settings = await send({ type: 'getSettings' });
-    if (signal.aborted) return;
     on = isActiveOn(settings, location.hostname);
+    settingsRead();
+    if (signal.aborted) return;
     // A document in design mode is an editor: nothing is marked in it.
     if (!on || document.designMode === 'on') {
       show(undefined);
@@ -229,14 +248,16 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     const willBuild = !options.built && !autoBuilt && settings.buildMode === 'auto' && looksLikeArticle(document);
     if (!willBuild) {
       await startSession().scanAll(roots);
-      if (!signal.aborted) show(painter);
+      showWhenPainted(signal);
       return;
     }
     // While the article's own glossary is built, the screen gets the marks already known: the
     // whole page is scanned once, with the built glossary included.
     const first = startSession();
     await first.scanNear(roots);
-    if (!signal.aborted) show(painter);
+    showWhenPainted(signal);
+    // The screen's entries arrive before the build keeps the background busy: its cards open meanwhile.
+    await scannedEntries;
     const built = await buildGlossary(false, signal);
     autoBuilt = built !== undefined;
     if (signal.aborted) return;
@@ -248,7 +269,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     }
     first.stop();
     await startSession().scanAll(roots);
-    if (!signal.aborted) show(painter);
+    showWhenPainted(signal);
   }
 
   /** The reader asked (popup, context menu, shortcut): build from this page, article-like or not. */
@@ -297,9 +318,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (inScope.length || removed) void session.rescan(inScope);
   }
 
-  await restart();
+  // The screen's marks come before the article's glossary is built: hovers and messages are
+  // heard from the start, not once the whole first restart is done.
+  const firstStart = restart();
   watchDom(ctx, onDomChange);
-  if (on) void saved.refresh().catch((e: unknown) => console.warn('Glossa: saved passages unavailable:', e));
 
   const hover = watchHover(ctx, {
     termAt,
@@ -354,6 +376,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
           return { hostname: location.hostname, title: document.title };
       }
       // Off means off: beyond the setting and the page's name, nothing is answered.
+      // Asked before the settings are known (the page just loaded): answered once they are.
+      await settingsKnown;
       if (!on) return offAnswer(request.type);
       switch (request.type) {
         case 'pageTerms':
@@ -392,6 +416,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       // The extension context is already gone, and its listeners with it.
     }
   });
+
+  await firstStart;
+  if (on) void saved.refresh().catch((e: unknown) => console.warn('Glossa: saved passages unavailable:', e));
 }
 
 /** Resolves at once for a visible page, else when it first becomes visible. */

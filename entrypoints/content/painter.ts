@@ -40,6 +40,8 @@ export interface Painter {
   removeWhere(predicate: (term: PaintedTerm) => boolean): void;
   /** Every term of the page, painted or not. */
   all(): readonly PaintedTerm[];
+  /** Resolves once every block added so far has been painted or found away from the screen. */
+  whenPainted(): Promise<void>;
   /** The painted term at text node `node`, offset `offset`, if any: terms on screen are painted. */
   termAt(node: Node, offset: number): PaintedTerm | undefined;
   clear(): void;
@@ -56,7 +58,10 @@ export interface PainterOptions {
   readonly onFirstPaint?: () => void;
 }
 
-export function createPainter(name: string, { highlight = new Highlight(), onFirstPaint }: PainterOptions = {}): Painter {
+export function createPainter(
+  name: string,
+  { highlight = new Highlight(), onFirstPaint }: PainterOptions = {},
+): Painter {
   let firstPainted = false;
   let terms: PaintedTerm[] = [];
   /** The terms of each block that holds any, painted or not. */
@@ -112,9 +117,19 @@ export function createPainter(name: string, { highlight = new Highlight(), onFir
     }
   }
 
+  /** Blocks observed but not yet reported on, and who waits for none to be left. */
+  const unreported = new Set<Element>();
+  let waiters: (() => void)[] = [];
+  const settleWaiters = () => {
+    if (unreported.size > 0) return;
+    for (const resolve of waiters) resolve();
+    waiters = [];
+  };
+
   const observer = new IntersectionObserver(
     (records) => {
       for (const { target, isIntersecting, boundingClientRect } of records) {
+        unreported.delete(target);
         const list = byBlock.get(target);
         if (!list) continue;
         // A block with no box of its own (display: contents) is never reported as intersecting:
@@ -127,6 +142,7 @@ export function createPainter(name: string, { highlight = new Highlight(), onFir
           unpaint(list);
         }
       }
+      settleWaiters();
     },
     { rootMargin: NEAR_VIEWPORT_MARGIN },
   );
@@ -147,7 +163,10 @@ export function createPainter(name: string, { highlight = new Highlight(), onFir
         if (near.has(term.block)) nowNear.push(term);
       }
       paint(nowNear);
-      for (const block of fresh) observer.observe(block);
+      for (const block of fresh) {
+        unreported.add(block);
+        observer.observe(block);
+      }
     },
     removeWhere(predicate) {
       const kept: PaintedTerm[] = [];
@@ -163,11 +182,19 @@ export function createPainter(name: string, { highlight = new Highlight(), onFir
         else {
           byBlock.delete(block);
           near.delete(block);
+          unreported.delete(block);
           observer.unobserve(block);
         }
       }
+      settleWaiters();
     },
     all: () => terms,
+    whenPainted() {
+      return new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        settleWaiters();
+      });
+    },
     termAt(node, offset) {
       const list = byNode.get(node);
       if (!list) return undefined;
@@ -185,6 +212,8 @@ export function createPainter(name: string, { highlight = new Highlight(), onFir
       terms = [];
       byBlock = new Map();
       near.clear();
+      unreported.clear();
+      settleWaiters();
       byNode = new WeakMap();
     },
   };
