@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+// The toolbar icon (public/icon/, from `npm run icons`); the background shows public/icon-muted/ where Glossa is off.
+import { TOOLBAR_ICON } from './lib/toolbar';
 
 /*
  * Minimum browser versions, from the APIs Glossa uses (first version with each):
@@ -36,9 +38,6 @@ const gecko = {
 };
 // Firefox for Android reads data_collection_permissions from 142 on (desktop: 140).
 const gecko_android = { strict_min_version: '142.0' };
-
-/** The toolbar icon (public/icon/, rendered by `npm run icons`); the background swaps in public/icon-muted/ where Glossa is off. */
-const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png' };
 
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
