@@ -6,16 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, EXTENSION_DIR, findChromium } from '../support/chromium';
 import { waitForWelcomePage } from '../support/welcome';
-import {
-  activeTabId,
-  card,
-  expect,
-  highlightedTexts,
-  hoverText,
-  sendToActiveTab,
-  test,
-  waitForHighlights,
-} from './fixtures';
+import { activeTabId, card, expect, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
 
 test('installing opens the welcome page: what Glossa marks, the shortcuts, that nothing leaves the machine', async () => {
   // The production build, in a fresh profile: exactly a reader's first install.
