@@ -6,6 +6,7 @@ import { EntityDetails } from './EntityDetails';
 import { type EntityLayers, layerEntries } from '@/lib/glossary/layers';
 import type { EntitySummary } from '@/lib/glossary/personal';
 import { KIND_LABELS } from './kind-labels';
+import { PageUnavailable } from './PageUnavailable';
 
 /** Talks to the content script of the tab the popup is about; rejects where none can run. */
 export type TabClient = <R extends TabRequest>(request: R) => Promise<TabResponses[R['type']]>;
@@ -231,11 +232,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
         <section class="on-page" aria-labelledby="on-page-title">
           <h2 id="on-page-title">On this page</h2>
           {page.status === 'loading' && <p class="muted">Looking at the page…</p>}
-          {page.status === 'unavailable' && (
-            <p class="muted">
-              Glossa can’t read this page. Browsers keep extensions out of their own pages and the extension store.
-            </p>
-          )}
+          {page.status === 'unavailable' && <PageUnavailable />}
           {page.status === 'ready' && page.terms.length === 0 && (
             <p class="muted">
               {siteOff || settings?.enabled === false ? 'Glossa is off here.' : 'No glossary terms on this page.'}

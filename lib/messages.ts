@@ -290,6 +290,7 @@ export function createTabClient(transport: Transport) {
     return unwrap<TabResponses[R['type']]>(await transport(request));
   };
 }
+export type TabClient = ReturnType<typeof createTabClient>;
 
 /** Validates a raw message: the parsed request, or the reason it was refused. */
 export function parseBackgroundRequest(raw: unknown): { request: BackgroundRequest } | { error: string } {

@@ -25,6 +25,7 @@ import type { Pack } from '../lib/glossary/schema';
 import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import { random } from '../tests/support/generate';
 import { buildFor } from '../tests/support/quality';
+import { waitForWelcomePage } from '../tests/support/welcome';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
@@ -146,6 +147,8 @@ async function benchInChromium(data: ReturnType<typeof generateArticles>, runs =
     args: chromiumArgs(),
   });
   try {
+    // A fresh profile is an install: the welcome page Glossa opens is closed before anything is measured.
+    await (await waitForWelcomePage(context)).close();
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const base = `chrome-extension://${new URL(worker.url()).host}`;
     const page = await context.newPage();

@@ -13,7 +13,7 @@
  */
 import 'fake-indexeddb/auto';
 import { execSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
@@ -22,6 +22,7 @@ import { listPassages, type PassageQuery, storedPassage } from '../lib/db/passag
 import type { Passage } from '../lib/passages/schema';
 import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import { random } from '../tests/support/generate';
+import { waitForWelcomePage } from '../tests/support/welcome';
 
 const root = path.resolve(import.meta.dirname, '..');
 const COUNT = Number(process.env.BENCH_PASSAGES ?? 100_000);
@@ -225,6 +226,8 @@ async function benchInChromium(count = COUNT, runs = 5) {
   // Chromium keeps running the service worker it cached for an unpacked extension of the same
   // version: its caches go, so the fresh build runs.
   const profile = process.env.BENCH_PROFILE ?? '';
+  // A profile used for the first time is an install: Glossa opens its welcome page, closed below.
+  const installing = !profile || !existsSync(path.join(profile, 'Default'));
   if (profile) {
     for (const cache of ['Service Worker', 'Code Cache'])
       rmSync(path.join(profile, 'Default', cache), { recursive: true, force: true });
@@ -235,6 +238,7 @@ async function benchInChromium(count = COUNT, runs = 5) {
     args: chromiumArgs(),
   });
   try {
+    if (installing) await (await waitForWelcomePage(context)).close();
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const url = `chrome-extension://${new URL(worker.url()).host}/reading-list.html`;
     const page = await context.newPage();

@@ -33,6 +33,7 @@ import {
   LIVE_MS,
   livePageHtml,
 } from './bench-cost';
+import { waitForWelcomePage } from '../tests/support/welcome';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -210,6 +211,8 @@ async function main() {
   }
 
   const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumArgs() });
+  // A fresh profile is an install: the welcome page Glossa opens is closed before anything is measured.
+  await (await waitForWelcomePage(context)).close();
   // tsx compiles with esbuild's keepNames, which wraps named functions inside page.evaluate
   // callbacks in a __name() helper the page does not have.
   await context.addInitScript('window.__name = (f) => f;');

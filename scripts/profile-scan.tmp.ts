@@ -9,7 +9,11 @@ import { writeFileSync } from 'node:fs';
 const seedNames = seedPack.entries.flatMap((e) => [e.name, ...e.aliases]);
 const server = await startStaticServer();
 server.route('/dense.html', { body: generateArticleHtml(1_100_000, seedNames, 7, 6) });
-const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: chromiumArgs() });
+const context = await chromium.launchPersistentContext('', {
+  executablePath: findChromium(),
+  headless: true,
+  args: chromiumArgs(),
+});
 await context.addInitScript('window.__name = (f) => f;');
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 void worker;
@@ -21,9 +25,24 @@ await page.goto(server.url('/dense.html'), { waitUntil: 'load' });
 await page.goto('about:blank');
 await cdp.send('Profiler.start');
 await page.goto(server.url('/dense.html'), { waitUntil: 'load' });
-await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, null, { timeout: 120000 });
-const detail = await page.evaluate(() => (performance.getEntriesByName('glossa-scan-full')[0] as PerformanceMeasure).detail);
-const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
+await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, null, {
+  timeout: 120000,
+});
+const detail = await page.evaluate(
+  () => (performance.getEntriesByName('glossa-scan-full')[0] as PerformanceMeasure).detail,
+);
+const { profile } = (await cdp.send('Profiler.stop')) as {
+  profile: {
+    nodes: {
+      id: number;
+      callFrame: { functionName: string; url: string; lineNumber: number };
+      hitCount?: number;
+      children?: number[];
+    }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+};
 writeFileSync('/tmp/prof/scan.cpuprofile', JSON.stringify(profile));
 const self = new Map<string, number>();
 const dt = new Map<number, number>();

@@ -12,6 +12,7 @@ import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import type { Page } from '@playwright/test';
 import { hoverText, waitForHighlights } from '../tests/support/page-helpers';
 import { startStaticServer } from '../tests/support/static-server';
+import { waitForWelcomePage } from '../tests/support/welcome';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());
   const url = server.url('/demo-article.html');
   await page.goto(url);
+  // A fresh profile is a first install: Glossa opens its welcome page in a tab of its own. The
+  // demo article comes back to the front (Glossa scans a page once the reader looks at it).
+  await waitForWelcomePage(context);
+  await page.bringToFront();
   console.log(`Glossa is loaded in Chromium on ${url}`);
 
   if (!headless) {

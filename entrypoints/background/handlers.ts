@@ -54,6 +54,8 @@ import { buildPersonalGlossary, type PersonalGlossary } from '@/lib/glossary/per
 import { PACK_FORMAT, parsePack } from '@/lib/glossary/schema';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import type { BackgroundRequest, BackgroundResponses, EntryView } from '@/lib/messages';
+import { isActiveOn } from '@/lib/settings';
+import type { Toolbar } from './toolbar';
 
 interface PersonalStateEntry {
   /** The entry with the reader's edit applied. */
@@ -67,6 +69,13 @@ interface PersonalState {
   readonly entries: ReadonlyMap<string, PersonalStateEntry>;
   readonly glossary: PersonalGlossary;
   readonly packs: ReadonlyMap<string, StoredPack>;
+}
+
+/** The tab of a request a web page's content script sent, if one did (not an extension page). */
+function webPageTab(context: RequestContext): number | undefined {
+  return context.tabId !== undefined && context.senderUrl !== undefined && isWebUrl(context.senderUrl)
+    ? context.tabId
+    : undefined;
 }
 
 /** A stamp of the reader's changes that alter marking (edits, hidden, blocked words). */
@@ -84,6 +93,8 @@ export interface HandlerDeps {
   openTab(url: string): Promise<number | undefined>;
   /** Opens one of Glossa's own pages ("/glossary.html?entry=…") in a new tab. */
   openExtensionPage(path: `/glossary.html${string}`): Promise<void>;
+  /** The toolbar button of each tab: muted where Glossa is off, a badge with the page's entries. */
+  toolbar?: Toolbar;
 }
 
 export interface RequestContext {
@@ -124,7 +135,7 @@ const SAVES_PER_TAB = { max: 10, windowMs: 60_000 };
 /** How long after a save the page that made it may undo it. */
 const UNDO_WINDOW_MS = 2 * 60_000;
 
-export function createHandlers({ ready, broadcast, openTab, openExtensionPage }: HandlerDeps): Handlers {
+export function createHandlers({ ready, broadcast, openTab, openExtensionPage, toolbar }: HandlerDeps): Handlers {
   // The public glossary (bundled and imported packs), compiled once per change and kept for the
   // service worker's lifetime; a page's own pack is added to it per request.
   let base:
@@ -278,14 +289,22 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
         buildMs,
       };
     },
-    getEntries: async (request) => {
+    getEntries: async (request, context) => {
+      // A page asks for the entries it painted after each scan: the moment to count them.
+      const tabId = webPageTab(context);
+      if (tabId !== undefined) void toolbar?.pageScanned(tabId);
       return withPacks(await getEntries(request.keys));
     },
     listEntries: async () => {
       return withPacks(await listEntries());
     },
-    getSettings: async () => {
-      return getSettings();
+    getSettings: async (_request, context) => {
+      const settings = await getSettings();
+      // A page reads its settings first, on every load and change: its tab's icon follows them.
+      const tabId = webPageTab(context);
+      if (tabId !== undefined)
+        void toolbar?.siteState(tabId, isActiveOn(settings, new URL(context.senderUrl!).hostname));
+      return settings;
     },
     importPack: async (request) => {
       const result = await importUserPack(request.pack);
@@ -367,6 +386,7 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
     updateSettings: async (request) => {
       const settings = await updateSettings(request.patch);
       if (request.patch.forgetAfterMonths !== undefined) await forgetOldArticles();
+      if (request.patch.enabled !== undefined) void toolbar?.everywhere(settings.enabled);
       await broadcast({ type: 'settingsChanged' });
       return settings;
     },
@@ -488,6 +508,10 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
   };
 
   void ready.then(forgetOldArticles).catch((e: unknown) => console.warn('Glossa: retention not applied:', e));
+  void ready
+    .then(getSettings)
+    .then((settings) => toolbar?.everywhere(settings.enabled))
+    .catch(() => undefined);
 
   return {
     async handle(request, context) {

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { seedBundledPacks } from '@/lib/db/glossary';
 import { createHandlers } from './handlers';
 import { listenForRequests } from './listen';
+import { createToolbar } from './toolbar';
 
 export function startBackground(): void {
   // Seeding on every start is cheap (a hash comparison when nothing changed) and covers
@@ -25,6 +26,7 @@ export function startBackground(): void {
     openExtensionPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path) });
     },
+    toolbar: createToolbar(),
   });
   listenForRequests(handlers);
   browser.commands.onCommand.addListener((command) => {
@@ -33,7 +35,11 @@ export function startBackground(): void {
     if (command === 'build-glossary') void sendToActiveTab({ type: 'buildGlossary' });
   });
   // Context menus persist across service-worker restarts; (re)create them once per install or update.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Once, on install (not on an update or a browser update): what Glossa does, with an article to try.
+    if (reason === 'install' && WELCOME_ON_INSTALL) {
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    }
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save passage to Glossa', contexts: ['selection'] });
     browser.contextMenus.create({
       id: ADD_MENU_ID,
@@ -61,6 +67,13 @@ export function startBackground(): void {
     if (type) void browser.tabs.sendMessage(tab.id, { type }).catch(() => undefined);
   });
 }
+
+/**
+ * The e2e build (for tests only, like its open shadow root) opens no welcome page: each test
+ * starts a fresh profile, so an install, and a welcome tab opening mid-test would take the
+ * active tab from it. tests/e2e/welcome.spec.ts checks that the production build opens it.
+ */
+const WELCOME_ON_INSTALL = import.meta.env.MODE !== 'e2e';
 
 const SAVE_MENU_ID = 'glossa-save-passage';
 const BUILD_MENU_ID = 'glossa-build-glossary';

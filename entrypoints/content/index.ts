@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './highlights.css';
+import { hasHighlightApi } from '@/lib/compat';
 import { startGlossaPage } from './glossa-page';
 import { ownContext } from './own-context';
 
@@ -14,6 +15,8 @@ export default defineContentScript({
   main(wxtContext) {
     // Only HTML articles: not SVG, XML feeds, JSON or plain-text documents.
     if (!/^(text\/html|application\/xhtml\+xml)$/.test(document.contentType) || !document.body) return;
+    // No Highlight API, nothing to mark with: Glossa stays out of the page, and the popup says why.
+    if (!hasHighlightApi(globalThis as Parameters<typeof hasHighlightApi>[0])) return;
     void startGlossaPage(ownContext(wxtContext));
   },
 });

@@ -4,6 +4,7 @@
  * over 50 ms on even the largest page.
  */
 import { walkBlocks } from '@/lib/dom/blocks';
+import { isHiddenByCss } from '@/lib/compat';
 import { isInSkippedRegion } from '@/lib/dom/scope';
 import { findTermsInChunks } from '@/lib/dom/find-terms';
 import { createContextTracker } from '@/lib/match/context';
@@ -37,8 +38,7 @@ export interface SessionOptions {
 }
 
 /** A block CSS hides (display, visibility, content-visibility): neither scanned nor built from. */
-export const isHidden = (el: Element): boolean =>
-  typeof el.checkVisibility === 'function' ? !el.checkVisibility({ visibilityProperty: true }) : false;
+export const isHidden = (el: Element): boolean => isHiddenByCss(el);
 
 /** How many blocks in a row below the screen end the near scan (floats and columns break order). */
 const BELOW_SCREEN_RUN = 20;

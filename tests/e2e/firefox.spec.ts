@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { collectPaintedRanges, pointOnPaintedTerm, revealMarked } from '../support/page-helpers';
+import { closeFirefoxWelcomePage } from '../support/welcome';
 import { expect, test } from './fixtures';
 
 const FIREFOX = process.env.GLOSSA_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -24,6 +25,7 @@ test('in Firefox, a real news page gets a glossary of its own, and a page that i
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   try {
     await browser.installExtension(FIREFOX_BUILD);
+    await closeFirefoxWelcomePage(browser);
     const page = await browser.newPage();
     await page.goto(server.url('/real-pages/wapo-2/source.html'));
     // Only the page's own glossary knows "Martin Indyk".
@@ -52,6 +54,7 @@ test('the Firefox build marks the demo article and shows a hover card in Firefox
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   try {
     await browser.installExtension(FIREFOX_BUILD);
+    await closeFirefoxWelcomePage(browser);
     const page = await browser.newPage();
     await page.goto(server.url('/demo-article.html'));
     await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, {
@@ -191,6 +194,7 @@ test('in Firefox, a page planting names reads the same with or without the reade
   const launch = async () => {
     const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
     await browser.installExtension(FIREFOX_BUILD);
+    await closeFirefoxWelcomePage(browser);
     return browser;
   };
   const fresh = await launch();

@@ -3,7 +3,8 @@
  * test, so no test sees another's data), its extension id, and the static server.
  */
 import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs, E2E_EXTENSION_DIR, findChromium } from '../support/chromium';
+import { chromiumArgs, E2E_EXTENSION_DIR, EXTENSION_DIR, findChromium } from '../support/chromium';
+import { waitForWelcomePage } from '../support/welcome';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 export interface GlossaFixtures {
@@ -43,6 +44,9 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
       (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname),
       (route) => route.abort('blockedbyclient'),
     );
+    // The production build opens its welcome page on install (welcome.spec.ts): closed before the
+    // test begins, so it never becomes the active tab mid-test. The e2e build opens none.
+    if (extensionDir === EXTENSION_DIR) await (await waitForWelcomePage(context)).close();
     await use(context);
     await context.close();
   },

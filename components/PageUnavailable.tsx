@@ -1,0 +1,21 @@
+import { hasHighlightApi, NO_HIGHLIGHT_API_MESSAGE } from '@/lib/compat';
+
+/**
+ * The popup's "On this page" where the page's content script does not answer: a browser page or
+ * the store, or a browser without the Highlight API (the content script then stays out of every
+ * page; the popup runs in the same browser, so it can tell).
+ */
+export function PageUnavailable({ global = globalThis }: { readonly global?: Parameters<typeof hasHighlightApi>[0] }) {
+  if (!hasHighlightApi(global)) {
+    return (
+      <p class="muted" role="status">
+        {NO_HIGHLIGHT_API_MESSAGE}
+      </p>
+    );
+  }
+  return (
+    <p class="muted">
+      Glossa can’t read this page. Browsers keep extensions out of their own pages and the extension store.
+    </p>
+  );
+}
