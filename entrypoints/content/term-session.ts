@@ -67,11 +67,17 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
   const contexts = createContextTracker<PaintedTerm>(scanner.matcher);
   // Blocks in page order across the session, for "a cue near it" (a rescan's blocks come after).
   let blockIndex = 0;
-  const keysOf = (entries: readonly number[]) =>
-    entries.flatMap((e) => {
-      const key = entryKey(e);
-      return key === undefined ? [] : [key];
-    });
+  // Each matcher entry's key, or undefined for a kind the reader does not mark: looked up once
+  // per session, not once per mention (a dense page has tens of thousands).
+  const keyOfEntry = scanner.matcher.entries.map((_, i) => entryKey(i));
+  const keysOf = (entries: readonly number[]): string[] => {
+    const keys: string[] = [];
+    for (const e of entries) {
+      const key = keyOfEntry[e];
+      if (key !== undefined) keys.push(key);
+    }
+    return keys;
+  };
   // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
   let queue: Promise<void> = Promise.resolve();
 
@@ -104,13 +110,15 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
         for (const chunk of findTermsInChunks(block, scanner)) {
           const painted: PaintedTerm[] = [];
           for (const found of chunk) {
-            painted.push(...contexts.see(found.term, found.qualifier, blockIndex));
+            const ready = contexts.see(found.term, found.qualifier, blockIndex);
+            if (ready.length) painted.push(...ready);
             const decision = contexts.decide(found.term, found.qualifier, blockIndex);
             let keys = keysOf(decision.now);
             if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
-            const later = decision.waiting.flatMap((w) =>
-              keysOf([w.entry]).map((key) => ({ key, context: w.context })),
-            );
+            const later =
+              decision.waiting.length === 0
+                ? []
+                : decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
             if (keys.length === 0 && later.length === 0) continue;
             const range = new StaticRange({
               startContainer: found.startContainer,

@@ -6,9 +6,10 @@
  * layout: the matcher must never force a style recalculation on a news site.
  */
 import { isSkippedElement } from './scope';
+import { tagSet } from './tag-set';
 
 /** Inline elements: text inside them continues the surrounding block. */
-const INLINE_TAGS = new Set([
+const INLINE_TAGS = tagSet([
   'A',
   'ABBR',
   'ACRONYM',
@@ -67,7 +68,7 @@ export interface TextBlock {
 }
 
 export function isInlineElement(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName.toUpperCase());
+  return INLINE_TAGS.has(el.tagName);
 }
 
 /** The nearest ancestor of `node` (itself included) that is not inline. */
@@ -107,10 +108,13 @@ export function* walkBlocks(root: Element, options: CollectOptions = {}): Genera
     length = 0;
   }
 
-  // Each stack item is a node to enter, or a block element to leave (marked by `exit`).
-  const stack: { node: Node; exit: boolean }[] = [{ node: root, exit: false }];
+  // Each stack item is a node to enter, or a block element to leave (marked in `exits`): two
+  // arrays side by side rather than an object per node.
+  const stack: Node[] = [root];
+  const exits: boolean[] = [false];
   while (stack.length > 0) {
-    const { node, exit } = stack.pop()!;
+    const node = stack.pop()!;
+    const exit = exits.pop()!;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length === 0) continue;
@@ -132,7 +136,7 @@ export function* walkBlocks(root: Element, options: CollectOptions = {}): Genera
       if (!inline) yield* flush();
       continue;
     }
-    if (el.tagName.toUpperCase() === 'BR') {
+    if (el.tagName === 'BR' || el.tagName === 'br') {
       parts.push('\n');
       length += 1;
       continue;
@@ -140,9 +144,13 @@ export function* walkBlocks(root: Element, options: CollectOptions = {}): Genera
     if (!inline) {
       yield* flush();
       container = el;
-      stack.push({ node: el, exit: true });
+      stack.push(el);
+      exits.push(true);
     }
-    for (let child = el.lastChild; child; child = child.previousSibling) stack.push({ node: child, exit: false });
+    for (let child = el.lastChild; child; child = child.previousSibling) {
+      stack.push(child);
+      exits.push(false);
+    }
   }
   yield* flush();
 }

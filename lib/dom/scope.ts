@@ -4,8 +4,10 @@
  * Pure DOM code: it takes its document or root as a parameter and runs on saved pages in tests.
  */
 
+import { tagSet } from './tag-set';
+
 /** Elements whose whole subtree is skipped. */
-const SKIPPED_TAGS = new Set([
+const SKIPPED_TAGS = tagSet([
   'NAV',
   'HEADER',
   'FOOTER',
@@ -53,10 +55,10 @@ export const UI_HOST_ID = 'glossa-ui-host';
 
 /** Whether `el` and everything under it must be left alone. */
 export function isSkippedElement(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+  const tag = el.tagName;
   if (SKIPPED_TAGS.has(tag)) {
     // A <header> inside an <article> is the article's own headline block: keep it.
-    if (tag === 'HEADER' && el.parentElement?.closest('article')) return false;
+    if ((tag === 'HEADER' || tag === 'header') && el.parentElement?.closest('article')) return false;
     return true;
   }
   if (el.id === UI_HOST_ID) return true;

@@ -26,6 +26,10 @@ const NOT_QUALIFIERS = new Set(
  */
 const QUALIFIER = /([\p{Lu}\p{Nd}][\p{L}\p{M}\p{N}.-]*?)(?:'s|')?\s+$/u;
 
+/** What most matches get: nothing waited for them, nothing to decide. Shared, never changed. */
+const NOTHING: readonly never[] = Object.freeze([]);
+const NO_CONTEXTS: ReadonlySet<number> = new Set();
+
 /** How far back to look for the word before a match: one long word and its space. */
 const LOOKBACK = 40;
 
@@ -62,8 +66,8 @@ export function decideEntries(
   named: ReadonlySet<number>,
 ): EntryDecision {
   const t = matcher.terms[term];
-  if (!t) return { now: [], waiting: [] };
-  if (!t.needs) return { now: t.entries, waiting: [] };
+  if (!t) return { now: NOTHING, waiting: NOTHING };
+  if (!t.needs) return { now: t.entries, waiting: NOTHING };
   const now: number[] = [];
   const waiting: { entry: number; context: number }[] = [];
   t.entries.forEach((entry, j) => {
@@ -96,7 +100,7 @@ export interface ContextTracker<T> {
    * for them nearby. A cue that is itself qualified by another name ("the Kazan Kremlin") names
    * nothing.
    */
-  see(term: number, qualifier: string | undefined, block: number): T[];
+  see(term: number, qualifier: string | undefined, block: number): readonly T[];
   /** Which entries a match in block `block` marks now, which wait (see `decideEntries`). */
   decide(term: number, qualifier: string | undefined, block: number): EntryDecision;
   wait(item: T, context: number, block: number): void;
@@ -115,7 +119,8 @@ export function createContextTracker<T>(matcher: CompiledMatcher): ContextTracke
   return {
     see(term, qualifier, block) {
       const t = matcher.terms[term];
-      if (!t?.cueOf) return [];
+      // The common case, every match of a page: no allocation.
+      if (!t?.cueOf) return NOTHING;
       // "the Kazan Kremlin" is not the Kremlin, so it is no cue for Moscow's ministries either.
       if (t.needs && qualifier !== undefined) {
         const own = t.needs.filter((n) => n >= 0);
@@ -128,7 +133,9 @@ export function createContextTracker<T>(matcher: CompiledMatcher): ContextTracke
       waiting = waiting.filter((w) => !t.cueOf!.includes(w.context));
       return ready;
     },
-    decide: (term, qualifier, block) => decideEntries(matcher, term, qualifier, nearNamed(block)),
+    // Only a form that needs context asks which contexts are near (a set built per call).
+    decide: (term, qualifier, block) =>
+      decideEntries(matcher, term, qualifier, matcher.terms[term]?.needs ? nearNamed(block) : NO_CONTEXTS),
     wait(item, context, block) {
       waiting.push({ item, context, block });
     },

@@ -68,7 +68,7 @@ async function entityCount(glossary: Page): Promise<number> {
 async function seed(context: BrowserContext, server: StaticServer, openExtensionPage: (name: string) => Promise<Page>) {
   const article = await context.newPage();
   const before = await readArticle(article, server.url(ARTICLE));
-  expect(before).toEqual(expect.arrayContaining(['Martin Indyk', 'Palestinian Authority', 'Likud']));
+  expect(before).toEqual(expect.arrayContaining(['Martin Indyk', 'Palestinian Authority', 'Likud party']));
   await importPack(await openExtensionPage('options.html'), DIPLOMATS);
   const glossary = await openExtensionPage('glossary.html');
   return {

@@ -59,15 +59,26 @@ export async function collectPaintedRanges(prefix: string): Promise<PaintedRange
   };
   const frames = () =>
     new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-  const start = { left: scrollX, top: scrollY };
   collect(true);
-  const height = (document.scrollingElement ?? document.documentElement).scrollHeight;
-  for (let top = 0; top < height; top += innerHeight) {
-    scrollTo({ left: start.left, top, behavior: 'instant' });
-    await frames();
-    collect(false);
+  // The page's scroller, and any element that scrolls its own content (some sites scroll a
+  // wrapper, not the window): each stepped through a screen at a time, then put back.
+  const page = document.scrollingElement ?? document.documentElement;
+  const scrollers = [
+    page,
+    ...[...document.body.querySelectorAll('*')].filter(
+      (el) => el.scrollHeight > el.clientHeight + 10 && /auto|scroll/.test(getComputedStyle(el).overflowY),
+    ),
+  ];
+  for (const scroller of scrollers) {
+    const start = scroller.scrollTop;
+    const step = scroller === page ? innerHeight : Math.max(scroller.clientHeight, 100);
+    for (let top = 0; top < scroller.scrollHeight; top += step) {
+      scroller.scrollTop = top;
+      await frames();
+      collect(false);
+    }
+    scroller.scrollTop = start;
   }
-  scrollTo({ ...start, behavior: 'instant' });
   await frames();
   return [...found.values()]
     .sort((a, b) =>
