@@ -165,15 +165,6 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     shown?.clear();
     shown = next;
   }
-  /** The current painter replaces the shown one once it has painted what is on screen. */
-  function showWhenPainted(signal: AbortSignal) {
-    const next = painter;
-    if (!next || signal.aborted) return;
-    void next.whenPainted().then(() => {
-      if (!signal.aborted && painter === next) show(next);
-    });
-  }
-
   /** One highlight per style, shared by the painters that come and go. */
   const highlights = new Map<string, Highlight>();
   function highlightFor(name: string): Highlight {
@@ -248,14 +239,14 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     const willBuild = !options.built && !autoBuilt && settings.buildMode === 'auto' && looksLikeArticle(document);
     if (!willBuild) {
       await startSession().scanAll(roots);
-      showWhenPainted(signal);
+      if (!signal.aborted) show(painter);
       return;
     }
     // While the article's own glossary is built, the screen gets the marks already known: the
     // whole page is scanned once, with the built glossary included.
     const first = startSession();
     await first.scanNear(roots);
-    showWhenPainted(signal);
+    if (!signal.aborted) show(painter);
     // The screen's entries arrive before the build keeps the background busy: its cards open meanwhile.
     await scannedEntries;
     const built = await buildGlossary(false, signal);
@@ -269,7 +260,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     }
     first.stop();
     await startSession().scanAll(roots);
-    showWhenPainted(signal);
+    if (!signal.aborted) show(painter);
   }
 
   /** The reader asked (popup, context menu, shortcut): build from this page, article-like or not. */

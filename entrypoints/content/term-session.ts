@@ -126,11 +126,10 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
               endContainer: found.endContainer,
               endOffset: found.endOffset,
             });
-            const at = block.container;
-            for (const { key, context } of later) contexts.wait({ range, keys: [key], block: at }, context, blockIndex);
+            for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
             if (keys.length === 0) continue;
             for (const k of keys) seen.add(k);
-            painted.push({ range, keys, block: at });
+            painted.push({ range, keys });
           }
           painter.add(painted);
           stats.terms += painted.length;
