@@ -31,6 +31,7 @@ import {
   updatePassage,
 } from '@/lib/db/passages';
 import { parseExport } from '@/lib/passages/export';
+import { createReadingListSearch } from '@/lib/search/reading-list-search';
 import { pageUrlsFor } from '@/lib/passages/page-match';
 import { getSettings, updateSettings } from '@/lib/db/settings';
 import {
@@ -178,6 +179,8 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
   // Which tab made each recent save: only that tab may undo it, and only for a short while.
   // Kept in memory on purpose: after a service-worker restart, undo falls back to the reading list.
   const recentSaves = new Map<string, { tabId: number; at: number }>();
+  // The reading list's ranked search: its index is built on the first search, then kept current here.
+  const passageSearch = createReadingListSearch();
   // Tabs opened from the reading list, and the passage each should reveal once loaded.
   const pendingReveals = new Map<number, string>();
   // Passage ids each tab was told about: a page may report on those only.
@@ -308,6 +311,7 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
         passage = { ...passage, url: own };
       }
       const result = await savePassage(passage);
+      if (!result.duplicate) passageSearch.saved(result.passage);
       if (!result.duplicate && context.tabId !== undefined) {
         recentSaves.set(result.passage.id, { tabId: context.tabId, at: Date.now() });
       }
@@ -317,7 +321,9 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
       const save = recentSaves.get(request.id);
       recentSaves.delete(request.id);
       if (!save || save.tabId !== context.tabId || Date.now() - save.at > UNDO_WINDOW_MS) return false;
-      return (await deletePassage(request.id)) !== undefined;
+      const undone = await deletePassage(request.id);
+      if (undone) passageSearch.deleted(undone.id);
+      return undone !== undefined;
     },
     passagesForPage: async (_request, context) => {
       const urls = pageUrlsFor(context.senderUrl);
@@ -339,21 +345,34 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
       return null;
     },
     listPassages: async (request) => {
-      const { type: _type, ...query } = request;
-      return listPassages(query);
+      const { type: _type, cursor, query, ...rest } = request;
+      // A search is ranked, best first, through the search index; a list without one is in time order.
+      if (query?.trim()) {
+        if (cursor && !('rank' in cursor)) throw new Error('A search goes on from a rank, not a time.');
+        return passageSearch.search({ ...rest, query, ...(cursor ? { cursor } : {}) });
+      }
+      if (cursor && 'rank' in cursor) throw new Error('A list in time order goes on from a time, not a rank.');
+      return listPassages({ ...rest, ...(cursor ? { cursor } : {}) });
     },
     updatePassage: async (request) => {
-      return updatePassage(request.id, { note: request.note, tags: request.tags });
+      const next = await updatePassage(request.id, { note: request.note, tags: request.tags });
+      passageSearch.saved(next);
+      return next;
     },
     deletePassage: async (request) => {
-      return (await deletePassage(request.id)) ?? null;
+      const deleted = await deletePassage(request.id);
+      if (deleted) passageSearch.deleted(deleted.id);
+      return deleted ?? null;
     },
     restorePassage: async (request) => {
       await restorePassage(request.passage);
+      passageSearch.saved(request.passage);
       return null;
     },
     importPassages: async (request) => {
-      return importPassages(parseExport(request.text));
+      const result = await importPassages(parseExport(request.text));
+      if (result.added) passageSearch.forget();
+      return result;
     },
     openPassage: async (request) => {
       const passage = await getPassage(request.id);
