@@ -11,7 +11,10 @@ import type { Passage } from '../passages/schema';
 import { foldForSearch } from '../text/normalize';
 
 /** What the index needs of a passage. */
-export type SearchablePassage = Pick<Passage, 'id' | 'text' | 'note' | 'tags' | 'title' | 'site' | 'entries' | 'savedAt'>;
+export type SearchablePassage = Pick<
+  Passage,
+  'id' | 'text' | 'note' | 'tags' | 'title' | 'site' | 'entries' | 'savedAt'
+>;
 
 /** The filters a search may be narrowed by, as the reading list sends them. */
 export interface PassageFilters {

@@ -57,20 +57,20 @@ export function createReadingListSearch(now: () => number = () => performance.no
   const change = (apply: (i: PassageIndex) => void) => {
     if (!index) return;
     pending.push(apply);
-    void index.then((i) => {
-      const at = pending.indexOf(apply);
-      if (at < 0) return;
-      pending.splice(at, 1);
-      apply(i);
-    }, () => undefined);
+    void index.then(
+      (i) => {
+        const at = pending.indexOf(apply);
+        if (at < 0) return;
+        pending.splice(at, 1);
+        apply(i);
+      },
+      () => undefined,
+    );
   };
 
   return {
     async search({ query, cursor, limit, facets, ...filters }) {
-      const [i, summary] = await Promise.all([
-        ready(),
-        facets ? listPassages({ limit: 0, facets: true }) : undefined,
-      ]);
+      const [i, summary] = await Promise.all([ready(), facets ? listPassages({ limit: 0, facets: true }) : undefined]);
       const hits = i.search(query, filters);
       const from = Math.max(0, cursor?.rank ?? 0);
       const ids = hits.slice(from, from + limit).map((h) => h.id);
