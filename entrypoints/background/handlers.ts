@@ -347,12 +347,12 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
     listPassages: async (request) => {
       const { type: _type, cursor, query, ...rest } = request;
       // A search is ranked, best first, through the search index; a list without one is in time order.
-      if (query?.trim()) {
-        if (cursor && !('rank' in cursor)) throw new Error('A search goes on from a rank, not a time.');
-        return passageSearch.search({ ...rest, query, ...(cursor ? { cursor } : {}) });
-      }
+      if (query?.trim()) return passageSearch.search({ ...rest, query, ...(cursor ? { cursor } : {}) });
       if (cursor && 'rank' in cursor) throw new Error('A list in time order goes on from a time, not a rank.');
-      return listPassages({ ...rest, ...(cursor ? { cursor } : {}) });
+      const page = await listPassages({ ...rest, ...(cursor ? { cursor } : {}) });
+      // The reading list opened: its search index is built now, so a search a moment later finds it ready.
+      if (!cursor && rest.limit) setTimeout(() => passageSearch.warm(), 0);
+      return page;
     },
     updatePassage: async (request) => {
       const next = await updatePassage(request.id, { note: request.note, tags: request.tags });

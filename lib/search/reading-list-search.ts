@@ -4,21 +4,33 @@
  * current by every save, edit, restore and delete the background makes. A page of results is
  * a slice of the ranked matches, read from the database by id; the next page starts at a rank.
  */
-import { forEachPassageChunk, getPassages, listPassages, type PassagePage, type RankCursor } from '../db/passages';
+import { forEachPassageChunk, getPassages, listPassages, type ListCursor, type PassagePage } from '../db/passages';
 import type { Passage } from '../passages/schema';
-import { createPassageIndex, type PassageFilters, type PassageIndex, type SearchablePassage } from './passage-search';
+import {
+  createPassageIndex,
+  type PassageFilters,
+  type PassageIndex,
+  searchable,
+  type SearchablePassage,
+} from './passage-search';
 
 export interface RankedQuery extends PassageFilters {
   readonly query: string;
-  readonly cursor?: RankCursor;
+  /** A rank; or a time, for a query of stop words only (answered in time order). */
+  readonly cursor?: ListCursor;
   readonly limit: number;
   /** Also answer the filters' choices and how many are stored (as listPassages does). */
   readonly facets?: boolean;
 }
 
 export interface ReadingListSearch {
-  /** One page of passages matching `query`, best first; `total` is exact. */
-  search(q: RankedQuery): Promise<PassagePage<RankCursor>>;
+  /**
+   * One page of passages matching `query`, best first; `total` is exact. A query of stop words
+   * only ("the") cannot be ranked: it is answered in time order by listPassages (word index).
+   */
+  search(q: RankedQuery): Promise<PassagePage<ListCursor>>;
+  /** Builds the index now, if it is not built: the reading list opened, a search may follow. */
+  warm(): void;
   /** A passage was saved, restored or edited. */
   saved(passage: SearchablePassage): void;
   deleted(id: string): void;
@@ -70,6 +82,11 @@ export function createReadingListSearch(now: () => number = () => performance.no
 
   return {
     async search({ query, cursor, limit, facets, ...filters }) {
+      if (!searchable(query).length) {
+        if (cursor && !('savedAt' in cursor)) throw new Error('A search of common words goes on from a time.');
+        return listPassages({ query, limit, facets, ...filters, ...(cursor ? { cursor } : {}) });
+      }
+      if (cursor && !('rank' in cursor)) throw new Error('A ranked search goes on from a rank, not a time.');
       const [i, summary] = await Promise.all([ready(), facets ? listPassages({ limit: 0, facets: true }) : undefined]);
       const hits = i.search(query, filters);
       const from = Math.max(0, cursor?.rank ?? 0);
@@ -84,6 +101,7 @@ export function createReadingListSearch(now: () => number = () => performance.no
         ...(summary?.facets ? { facets: summary.facets } : {}),
       };
     },
+    warm: () => void ready().catch(() => undefined),
     saved: (p) => change((i) => i.upsert(p)),
     deleted: (id) => change((i) => i.remove(id)),
     forget() {

@@ -49,6 +49,8 @@ describe('reading-list search, ranked', () => {
     ['a prefix', 'rahm', {}, ['rahmon']],
     ['case and diacritics folded', 'RAHMÓN', {}, ['rahmon']],
     ['every word required', 'attack abroad', {}, ['mention']],
+    ['stop words left out', 'the attack was abroad', {}, ['mention']],
+    ['stop words only: nothing to rank by', 'the of', {}, []],
     ['the note is searched', 'readout', {}, ['investigators']],
     ['a tag is searched', 'diplomacy', {}, ['rahmon']],
     ['the passage text outranks the title', 'crocus', { site: 'other.example' }, ['crocus']],

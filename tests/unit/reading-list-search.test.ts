@@ -69,6 +69,18 @@ describe('the reading list’s ranked search, kept by the background', () => {
     expect(await texts('kremlin')).toEqual(['Kremlin again.']);
   });
 
+  it('answers a search of stop words only in time order, from the word index, paged by time', async () => {
+    for (let i = 0; i < 3; i++) await savePassage(input(`The report number ${i}.`), 1000 + i);
+    const search = createReadingListSearch();
+    const first = await search.search({ query: 'the', limit: 2 });
+    expect(first.passages.map((p) => p.text)).toEqual(['The report number 2.', 'The report number 1.']);
+    expect(first.next).toMatchObject({ savedAt: 1001 });
+    const next = await search.search({ query: 'the', limit: 2, cursor: first.next! });
+    expect(next.passages.map((p) => p.text)).toEqual(['The report number 0.']);
+    // No index was needed.
+    expect(search.built).toBeUndefined();
+  });
+
   it('narrows by site, tag and entry, and answers the counts and choices when asked', async () => {
     await importPassages([
       passage({ id: 'x', text: 'Moscow talks.', site: 'a.example', url: 'https://a.example/1', tags: ['t'] }),
