@@ -85,15 +85,26 @@ const docOf = (p: SearchablePassage): Doc => ({
   site: p.site,
 });
 
+/** Folded words remembered while indexing: a reading list repeats a vocabulary of some thousands. */
+const FOLD_CACHE_SIZE = 50_000;
+
 export function createPassageIndex(passages: Iterable<SearchablePassage> = []): PassageIndex {
   const facts = new Map<string, Facts>();
+  // Folding a word (normalising, stripping marks) costs more than indexing it: each distinct word once.
+  const folds = new Map<string, string | null>();
+  const fold = (term: string): string | null => {
+    let folded = folds.get(term);
+    if (folded !== undefined) return folded;
+    const f = foldForSearch(term);
+    folded = f && !STOP_WORDS.has(f) ? f : null;
+    if (folds.size >= FOLD_CACHE_SIZE) folds.clear();
+    folds.set(term, folded);
+    return folded;
+  };
   const mini = new MiniSearch<Doc>({
     fields: ['text', 'note', 'tags', 'title', 'site'],
     storeFields: [],
-    processTerm: (term) => {
-      const folded = foldForSearch(term);
-      return folded && !STOP_WORDS.has(folded) ? folded : null;
-    },
+    processTerm: fold,
     tokenize,
     searchOptions: {
       // The passage and the reader's own words first; then tags, then where it is from.
