@@ -6,7 +6,7 @@
  * prefix and suffix match, and by closeness to the recorded position.
  *
  * Unlike Hypothesis, a fuzzy match must also be vouched for: within a quarter of the quote in
- * edits, its context must not contradict it (unless it is where the passage was); past that, up
+ * edits, its context must not contradict it (the worse side at least half right); past that, up
  * to half the quote (short quotes, where three words edited are a third of it), its context on
  * both sides must agree. So an edited passage is found, and a sentence like it is not.
  * Measured on real pages beside Hypothesis in tests/unit/anchoring.test.ts (README: "Finding
@@ -51,10 +51,8 @@ const RELAXED_CAP = 48;
  * match past the strict budget: context is what tells the passage, edited, from a sentence like it.
  */
 export const CONTEXT_VOUCHES = 0.85;
-/** Within the strict budget, a fuzzy match whose context disagrees this much is refused, unless near where it was. */
+/** Within the strict budget, a fuzzy match whose context (the worse side) agrees less than this is refused. */
 export const CONTEXT_REFUTES = 0.5;
-/** "Near": within this share of the page's text from the recorded position (at least 200 characters). */
-const NEAR_SHARE = 0.02;
 
 /** How well `affix` matches `around` (1 = exactly; an empty affix, nothing to compare, counts as 1). */
 function affixScore(around: string, affix: string): number {
@@ -158,8 +156,6 @@ export function anchor(text: string, { quote, position }: QuoteAndPosition): Anc
   const strict = strictBudget(exact);
   const relaxed = relaxedBudget(exact);
   if (relaxed === 0) return undefined;
-  const near = (start: number) =>
-    hint !== undefined && Math.abs(start - hint) <= Math.max(200, NEAR_SHARE * text.length);
   for (const m of candidates(text, exact, prefix, suffix, hint, relaxed)) {
     // Within the strict budget: unless the context, where the match ends, says it is somewhere
     // else. Past it (short quotes only): only when the context on both sides, allowing for the
@@ -168,7 +164,7 @@ export function anchor(text: string, { quote, position }: QuoteAndPosition): Anc
       m.errors <= strict
         ? contextScores(text, m.start, m.end, prefix, suffix)
         : contextScores(text, m.start, m.end, prefix, suffix, Math.min(MAX_SLACK, m.errors));
-    const accepted = m.errors <= strict ? ctx.worst >= CONTEXT_REFUTES || near(m.start) : ctx.worst >= CONTEXT_VOUCHES;
+    const accepted = m.errors <= strict ? ctx.worst >= CONTEXT_REFUTES : ctx.worst >= CONTEXT_VOUCHES;
     if (!accepted) continue;
     const score = rank(m.start, m.end, m.errors, ctx.mean);
     if (!best || score > best.score)
