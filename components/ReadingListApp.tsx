@@ -445,12 +445,14 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           </select>
         </label>
         <label>
-          Sort{' '}
+          Sort {/* A search is ranked, best match first: the date order comes back when it is cleared. */}
           <select
             aria-label="Sort by date"
-            value={newestFirst ? 'newest' : 'oldest'}
+            value={search ? 'best' : newestFirst ? 'newest' : 'oldest'}
+            disabled={Boolean(search)}
             onChange={(e) => setNewestFirst(e.currentTarget.value === 'newest')}
           >
+            {search && <option value="best">Best match first</option>}
             <option value="newest">Newest first</option>
             <option value="oldest">Oldest first</option>
           </select>

@@ -452,6 +452,12 @@ test('search is ranked and forgives typos: the best match first, whatever its da
   await expect(list.locator('.passage')).toHaveCount(2);
   await expect(list.locator('.passage blockquote').first()).toContainText('the name everyone in Dushanbe repeats');
   await expect(list.locator('.count')).toHaveText('2 of 3 passages match');
+  // Ranked, so the date order stands aside until the search is cleared.
+  await expect(list.getByLabel('Sort by date')).toBeDisabled();
+  await expect(list.getByLabel('Sort by date')).toHaveValue('best');
+  await list.getByRole('searchbox').fill('');
+  await expect(list.getByLabel('Sort by date')).toHaveValue('newest');
+  await expect(list.locator('.passage')).toHaveCount(3);
 });
 
 test('the toast stays while hovered or focused, so Undo stays reachable, then goes', async ({ openExtensionPage }) => {
