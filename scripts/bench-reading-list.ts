@@ -189,6 +189,7 @@ async function benchRankedSearch(passages: readonly Passage[], runs: number) {
     ['a very common word ("the")', { query: 'the', limit: PAGE }],
     ['a 3-letter prefix ("kar")', { query: 'kar', limit: PAGE }],
     ['common + rare word', { query: `the ${rare}`, limit: PAGE }],
+    ['two common words, not stop words ("president attack")', { query: 'president attack', limit: PAGE }],
     ['a word in ~1% + a site', { query: wordNear(passages, 0.01), site: 'news0.example', limit: PAGE }],
     ['no match', { query: 'zzzzqx', limit: PAGE }],
   ];
