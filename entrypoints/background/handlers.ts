@@ -365,8 +365,7 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage }:
       return deleted ?? null;
     },
     restorePassage: async (request) => {
-      await restorePassage(request.passage);
-      passageSearch.saved(request.passage);
+      passageSearch.saved(await restorePassage(request.passage));
       return null;
     },
     importPassages: async (request) => {

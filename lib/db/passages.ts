@@ -547,13 +547,15 @@ export async function deletePassage(id: string): Promise<Passage | undefined> {
 
 /**
  * Puts a deleted passage back (undo), keeping its id and time saved. Like an import, it must be
- * from a web page, and its site and link are derived from its URL, not taken as given.
+ * from a web page, and its site and link are derived from its URL, not taken as given: the
+ * passage as stored is returned.
  */
-export async function restorePassage(passage: Passage): Promise<void> {
+export async function restorePassage(passage: Passage): Promise<Passage> {
   const url = webPageUrl(passage.url);
   if (url === undefined) throw new Error(`This passage cannot be restored: ${webUrlProblem(passage.url)}.`);
   const clean: Passage = { ...passage, url, site: siteOf(url), link: textFragmentLink(url, passage.quote) };
   await guarded(() => database().passages.put(storedPassage(clean)));
+  return clean;
 }
 
 export async function updatePassage(id: string, patch: { note?: string; tags?: string[] }): Promise<Passage> {
