@@ -23,7 +23,14 @@ const parseTags = (text: string) => [
 /** One formatter for every passage: making one per passage costs more than the rest of its render. */
 const SAVED_AT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** One saved passage: the quote, where it is from, its note and tags, edited in place. */
+/** Where a chip leads: the glossary page, open at the entry (as a card's "Open in your glossary"). */
+export const glossaryHref = (key: string) => `/glossary.html?entry=${encodeURIComponent(key)}`;
+
+/**
+ * One saved passage: the quote, when it was saved, the glossary entries it names (each a link
+ * to the entry in the glossary page), its note and tags, edited in place. Its article's title
+ * and site are said once, by the group it is listed in (PassageGroup).
+ */
 export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: PassageItemProps) {
   const [note, setNote] = useState(passage.note);
   const [tags, setTags] = useState(passage.tags.join(', '));
@@ -51,11 +58,8 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
       style="content-visibility: auto; contain-intrinsic-size: auto 240px"
     >
       <blockquote>{passage.text}</blockquote>
-      <p class="meta">
-        <button type="button" class="link" id={titleId} onClick={onOpen}>
-          {passage.title || passage.url}
-        </button>{' '}
-        · {passage.site} · <time dateTime={saved.toISOString()}>{SAVED_AT.format(saved)}</time>
+      <p class="meta" id={titleId}>
+        Saved <time dateTime={saved.toISOString()}>{SAVED_AT.format(saved)}</time>
       </p>
       {passage.found?.status === 'missing' && (
         <p class="orphan" role="note">
@@ -67,7 +71,11 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
           {/* One chip per name: Tajikistan in the World pack and in an article is one entity. */}
           {[...new Map(passage.entries.map((k) => [entryName(k) ?? k.split('/').pop()!, k])).entries()].map(
             ([name, k]) => (
-              <li key={k}>{name}</li>
+              <li key={k}>
+                <a href={glossaryHref(k)} target="_blank" rel="noopener" title={`Open ${name} in your glossary`}>
+                  {name}
+                </a>
+              </li>
             ),
           )}
         </ul>

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FileImport } from './FileImport';
-import type { PassageCursor, PassageFacets, PassagePage } from '@/lib/db/passages';
+import type { ListCursor, PassageCursor, PassageFacets, PassagePage } from '@/lib/db/passages';
 import type { BackgroundClient } from '@/lib/messages';
 import { toCsv, toJson, toMarkdown } from '@/lib/passages/export';
 import type { Passage } from '@/lib/passages/schema';
+import { PassageGroup } from './PassageGroup';
 import { PassageItem } from './PassageItem';
+import { type PausableTimer, startPausableTimer } from './pausable-timer';
+import { Toast } from './Toast';
 
 export interface ReadingListAppProps {
   readonly send: BackgroundClient;
@@ -20,6 +23,8 @@ const EXPORT_PAGE_SIZE = 1000;
 const SEARCH_DELAY_MS = 150;
 /** How far below the visible list the next page starts loading. */
 const PRELOAD_MARGIN = '800px 0px';
+/** An information toast goes after this long, unless held (pointer over it, focus in it). */
+const NOTICE_MS = 6000;
 
 /** What the list shows: the filters as sent to the background (empty ones left out). */
 interface Filters {
@@ -35,7 +40,7 @@ interface Listing {
   readonly key: string;
   readonly filters: Filters;
   readonly passages: Passage[];
-  readonly next?: PassageCursor;
+  readonly next?: ListCursor;
   /** How many match, when the background could count them. */
   readonly total?: number;
 }
@@ -50,6 +55,22 @@ type Notice = {
 const isFiltered = (f: Filters) => Boolean(f.query || f.site || f.tag || f.entry);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const count = (n: number, one = 'passage', many = 'passages') => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/**
+ * Passages grouped by article: each run of consecutive passages from one page (URL) is a group.
+ * The list is paged by passage, newest first (or best first for a search): a group split by a
+ * page boundary joins up when the next page loads, and an article saved from again later,
+ * after others, heads a group of its own there, so groups stay in the order of their latest save.
+ */
+function groupByArticle(passages: readonly Passage[]): { url: string; passages: Passage[] }[] {
+  const groups: { url: string; passages: Passage[] }[] = [];
+  for (const p of passages) {
+    const last = groups.at(-1);
+    if (last && last.url === p.url) last.passages.push(p);
+    else groups.push({ url: p.url, passages: [p] });
+  }
+  return groups;
+}
 
 /** The listing order, as the background sorts: time, then id. Negative when `a` comes first. */
 function compare(order: Filters['order'], a: PassageCursor, b: PassageCursor): number {
@@ -92,6 +113,16 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
   const listingRef = useRef(listing);
   listingRef.current = listing;
 
+  // An information toast goes by itself after a while, held while the reader points at it or
+  // has focus in it; an error stays until dismissed.
+  const noticeTimer = useRef<PausableTimer | undefined>(undefined);
+  useEffect(() => {
+    if (!notice || notice.tone === 'error') return;
+    const timer = startPausableTimer(NOTICE_MS, () => setNotice((n) => (n === notice ? undefined : n)));
+    noticeTimer.current = timer;
+    return () => timer.cancel();
+  }, [notice]);
+
   const fail = useCallback((e: unknown) => setNotice({ text: errorText(e), tone: 'error' }), []);
 
   useEffect(() => {
@@ -120,7 +151,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
   );
   const key = JSON.stringify(filters);
 
-  const counted = (page: PassagePage) => {
+  const counted = (page: PassagePage<ListCursor>) => {
     if (page.stored !== undefined) setStored(page.stored);
     if (page.facets) setFacets(page.facets);
   };
@@ -241,7 +272,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
       await send({ type: 'restorePassage', passage });
       setNotice({ text: 'Passage restored.', tone: 'info' });
       const current = listingRef.current;
-      if (current?.key === from) {
+      if (current?.key === from && !current.filters.query) {
         // Back where it was, if that place is among the pages loaded; otherwise a later page has it.
         const { order } = current.filters;
         const last = current.passages.at(-1);
@@ -249,7 +280,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
         setListing((l) => {
           if (!l || l.key !== from || l.passages.some((p) => p.id === passage.id)) return l;
           const total = l.total === undefined ? undefined : l.total + 1;
-          if (l.next && last && compare(order, passage, last) > 0) return { ...l, total };
+          if (l.next && 'savedAt' in l.next && last && compare(order, passage, last) > 0) return { ...l, total };
           const at = l.passages.findIndex((p) => compare(order, passage, p) < 0);
           const passages = [...l.passages];
           passages.splice(at < 0 ? passages.length : at, 0, passage);
@@ -295,7 +326,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
     setExporting(true);
     try {
       const all: Passage[] = [];
-      let cursor: PassageCursor | undefined;
+      let cursor: ListCursor | undefined;
       do {
         const page = await send({ type: 'listPassages', ...scope, cursor, limit: EXPORT_PAGE_SIZE });
         all.push(...page.passages);
@@ -367,14 +398,13 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
         </div>
       </header>
       {notice && (
-        <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          {notice.text}{' '}
-          {notice.undo && (
-            <button type="button" class="link" onClick={() => void undoDelete(notice.undo!)}>
-              Undo
-            </button>
-          )}
-        </p>
+        <Toast
+          message={notice.text}
+          tone={notice.tone}
+          {...(notice.undo ? { action: { label: 'Undo', onClick: () => void undoDelete(notice.undo!) } } : {})}
+          onDismiss={() => setNotice(undefined)}
+          onHold={(held) => noticeTimer.current?.hold(held)}
+        />
       )}
       <div class="filters">
         <input
@@ -415,12 +445,14 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           </select>
         </label>
         <label>
-          Sort{' '}
+          Sort {/* A search is ranked, best match first: the date order comes back when it is cleared. */}
           <select
             aria-label="Sort by date"
-            value={newestFirst ? 'newest' : 'oldest'}
+            value={search ? 'best' : newestFirst ? 'newest' : 'oldest'}
+            disabled={Boolean(search)}
             onChange={(e) => setNewestFirst(e.currentTarget.value === 'newest')}
           >
+            {search && <option value="best">Best match first</option>}
             <option value="newest">Newest first</option>
             <option value="oldest">Oldest first</option>
           </select>
@@ -442,26 +474,38 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
         {summary()}
       </p>
       <div class="passages" aria-busy={searching || loadingMore}>
-        {passages.map((p) => (
-          <PassageItem
-            key={p.id}
-            passage={p}
-            entryName={(k) => names.get(k)}
-            onOpen={() => void send({ type: 'openPassage', id: p.id }).catch(fail)}
-            onSave={(patch) =>
-              send({ type: 'updatePassage', id: p.id, ...patch }).then(
-                (next) => {
-                  replace(next);
-                  if (patch.tags) void refreshFacets();
-                },
-                (e: unknown) => {
-                  setNotice({ text: `Your change was not saved: ${errorText(e)}`, tone: 'error' });
-                  throw e;
-                },
-              )
-            }
-            onDelete={() => void remove(p)}
-          />
+        {groupByArticle(passages).map((group) => (
+          <PassageGroup
+            key={group.passages[0]!.id}
+            id={`group-${group.passages[0]!.id}`}
+            url={group.url}
+            title={group.passages[0]!.title}
+            site={group.passages[0]!.site}
+            latest={Math.max(...group.passages.map((p) => p.savedAt))}
+            count={group.passages.length}
+          >
+            {group.passages.map((p) => (
+              <PassageItem
+                key={p.id}
+                passage={p}
+                entryName={(k) => names.get(k)}
+                onOpen={() => void send({ type: 'openPassage', id: p.id }).catch(fail)}
+                onSave={(patch) =>
+                  send({ type: 'updatePassage', id: p.id, ...patch }).then(
+                    (next) => {
+                      replace(next);
+                      if (patch.tags) void refreshFacets();
+                    },
+                    (e: unknown) => {
+                      setNotice({ text: `Your change was not saved: ${errorText(e)}`, tone: 'error' });
+                      throw e;
+                    },
+                  )
+                }
+                onDelete={() => void remove(p)}
+              />
+            ))}
+          </PassageGroup>
         ))}
       </div>
       {listing?.next && (

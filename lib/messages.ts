@@ -7,7 +7,7 @@
  * The transport (`browser.runtime.sendMessage`, `browser.tabs.sendMessage`) is passed in,
  * so this module stays pure and testable.
  */
-import type { ImportResult, PassagePage } from './db/passages';
+import type { ImportResult, ListCursor, PassagePage } from './db/passages';
 import * as v from 'valibot';
 import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
@@ -72,8 +72,16 @@ export const BackgroundRequestSchema = v.variant('type', [
     tag: v.optional(v.pipe(v.string(), v.maxLength(100))),
     entry: v.optional(Key),
     order: v.optional(v.picklist(['newest', 'oldest'])),
-    /** The `next` of the previous page. */
-    cursor: v.optional(v.object({ savedAt: v.pipe(v.number(), v.integer()), id: Key })),
+    /**
+     * The `next` of the previous page: a time and id, or, for a search (ranked, best first),
+     * the rank the next page starts at.
+     */
+    cursor: v.optional(
+      v.union([
+        v.object({ savedAt: v.pipe(v.number(), v.integer()), id: Key }),
+        v.object({ rank: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+      ]),
+    ),
     /** Passages per page, up to MAX_PAGE (lib/db/passages); 0 for the counts (and facets) only. */
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 50),
     /** Also answer the filters' choices and the number stored (slower: the page asks for them apart). */
@@ -170,7 +178,7 @@ export interface BackgroundResponses {
   undoSave: boolean;
   passagesForPage: { passages: Passage[]; reveal?: string };
   reportFound: null;
-  listPassages: PassagePage;
+  listPassages: PassagePage<ListCursor>;
   updatePassage: Passage;
   deletePassage: Passage | null;
   restorePassage: null;

@@ -20,6 +20,8 @@ import { chromium, type Page } from '@playwright/test';
 import { database, deleteDatabase } from '../lib/db/database';
 import { listPassages, type PassageQuery, storedPassage } from '../lib/db/passages';
 import type { Passage } from '../lib/passages/schema';
+import { createPassageIndex } from '../lib/search/passage-search';
+import { createReadingListSearch } from '../lib/search/reading-list-search';
 import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import { random } from '../tests/support/generate';
 import { waitForWelcomePage } from '../tests/support/welcome';
@@ -155,7 +157,67 @@ async function benchInNode(count = COUNT, runs = 7) {
     `  ${worst < 200 ? 'met ' : 'MISS'}  every search and filter < 200 ms: worst ${worst.toFixed(1)} ms, ` +
       `median of all ${median(searchTimes.map((r) => r.ms)).toFixed(1)} ms`,
   );
+  await benchRankedSearch(passages, runs);
   await deleteDatabase();
+}
+
+/** One edit in a word: its third and fourth letters swapped (a typo MiniSearch forgives at 1 in 5). */
+const typo = (word: string) => word.slice(0, 2) + word[3] + word[2] + word.slice(4);
+
+/**
+ * The ranked search the reading list now uses for typed searches (lib/search/reading-list-search):
+ * its index built lazily from every passage on the first search, then each search ranked over it
+ * and its first page read by id. Same database as above.
+ */
+async function benchRankedSearch(passages: readonly Passage[], runs: number) {
+  // Indexing alone, from passages in memory (what the build costs apart from reading them).
+  const indexStart = performance.now();
+  createPassageIndex(passages);
+  const indexMs = performance.now() - indexStart;
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const search = createReadingListSearch();
+  const buildStart = performance.now();
+  await search.search({ query: 'warm', limit: PAGE });
+  const buildMs = performance.now() - buildStart;
+  global.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  const rare = rareWord(passages);
+  const queries: [string, Parameters<typeof search.search>[0]][] = [
+    ['a rare word', { query: rare, limit: PAGE }],
+    [`a rare word with a typo ("${typo(rare)}")`, { query: typo(rare), limit: PAGE }],
+    ['a word in ~1% of passages', { query: wordNear(passages, 0.01), limit: PAGE }],
+    ['a very common word ("the")', { query: 'the', limit: PAGE }],
+    ['a 3-letter prefix ("kar")', { query: 'kar', limit: PAGE }],
+    ['common + rare word', { query: `the ${rare}`, limit: PAGE }],
+    ['two common words, not stop words ("president attack")', { query: 'president attack', limit: PAGE }],
+    ['a word in ~1% + a site', { query: wordNear(passages, 0.01), site: 'news0.example', limit: PAGE }],
+    ['no match', { query: 'zzzzqx', limit: PAGE }],
+  ];
+  console.log(
+    `\nRanked search (MiniSearch in the background: prefix, typos, every word) over ` +
+      `${passages.length.toLocaleString('en')} passages, Node + fake-indexeddb, medians of ${runs} runs\n`,
+  );
+  console.log(
+    `index built lazily on the first search: ${buildMs.toFixed(0)} ms ` +
+      `(reading every passage from fake-indexeddb, far slower than Chromium's, and indexing); ` +
+      `indexing alone, from memory: ${indexMs.toFixed(0)} ms; ` +
+      `heap ${global.gc ? '' : '~'}${heapMb.toFixed(0)} MB${global.gc ? '' : ' (run node with --expose-gc for an exact figure)'}\n`,
+  );
+  console.log('| search | ms | passages | matching |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [what, q] of queries) {
+    const times: number[] = [];
+    let last: Awaited<ReturnType<typeof search.search>> | undefined;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      last = await search.search(q);
+      times.push(performance.now() - start);
+    }
+    console.log(
+      `| ranked: ${what} | ${median(times).toFixed(1)} | ${last!.passages.length} | ${last!.total ?? 'not counted (stop words only: time order, word index)'} |`,
+    );
+  }
 }
 
 /** A vocabulary word found in very few passages (but some). */

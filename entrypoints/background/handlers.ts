@@ -31,6 +31,7 @@ import {
   updatePassage,
 } from '@/lib/db/passages';
 import { parseExport } from '@/lib/passages/export';
+import { createReadingListSearch } from '@/lib/search/reading-list-search';
 import { pageUrlsFor } from '@/lib/passages/page-match';
 import { getSettings, updateSettings } from '@/lib/db/settings';
 import {
@@ -189,6 +190,8 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage, t
   // Which tab made each recent save: only that tab may undo it, and only for a short while.
   // Kept in memory on purpose: after a service-worker restart, undo falls back to the reading list.
   const recentSaves = new Map<string, { tabId: number; at: number }>();
+  // The reading list's ranked search: its index is built on the first search, then kept current here.
+  const passageSearch = createReadingListSearch();
   // Tabs opened from the reading list, and the passage each should reveal once loaded.
   const pendingReveals = new Map<number, string>();
   // Passage ids each tab was told about: a page may report on those only.
@@ -327,6 +330,7 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage, t
         passage = { ...passage, url: own };
       }
       const result = await savePassage(passage);
+      if (!result.duplicate) passageSearch.saved(result.passage);
       if (!result.duplicate && context.tabId !== undefined) {
         recentSaves.set(result.passage.id, { tabId: context.tabId, at: Date.now() });
       }
@@ -336,7 +340,9 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage, t
       const save = recentSaves.get(request.id);
       recentSaves.delete(request.id);
       if (!save || save.tabId !== context.tabId || Date.now() - save.at > UNDO_WINDOW_MS) return false;
-      return (await deletePassage(request.id)) !== undefined;
+      const undone = await deletePassage(request.id);
+      if (undone) passageSearch.deleted(undone.id);
+      return undone !== undefined;
     },
     passagesForPage: async (_request, context) => {
       const urls = pageUrlsFor(context.senderUrl);
@@ -358,21 +364,33 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage, t
       return null;
     },
     listPassages: async (request) => {
-      const { type: _type, ...query } = request;
-      return listPassages(query);
+      const { type: _type, cursor, query, ...rest } = request;
+      // A search is ranked, best first, through the search index; a list without one is in time order.
+      if (query?.trim()) return passageSearch.search({ ...rest, query, ...(cursor ? { cursor } : {}) });
+      if (cursor && 'rank' in cursor) throw new Error('A list in time order goes on from a time, not a rank.');
+      const page = await listPassages({ ...rest, ...(cursor ? { cursor } : {}) });
+      // The reading list opened: its search index is built now, so a search a moment later finds it ready.
+      if (!cursor && rest.limit) setTimeout(() => passageSearch.warm(), 0);
+      return page;
     },
     updatePassage: async (request) => {
-      return updatePassage(request.id, { note: request.note, tags: request.tags });
+      const next = await updatePassage(request.id, { note: request.note, tags: request.tags });
+      passageSearch.saved(next);
+      return next;
     },
     deletePassage: async (request) => {
-      return (await deletePassage(request.id)) ?? null;
+      const deleted = await deletePassage(request.id);
+      if (deleted) passageSearch.deleted(deleted.id);
+      return deleted ?? null;
     },
     restorePassage: async (request) => {
-      await restorePassage(request.passage);
+      passageSearch.saved(await restorePassage(request.passage));
       return null;
     },
     importPassages: async (request) => {
-      return importPassages(parseExport(request.text));
+      const result = await importPassages(parseExport(request.text));
+      if (result.added) passageSearch.forget();
+      return result;
     },
     openPassage: async (request) => {
       const passage = await getPassage(request.id);

@@ -1,5 +1,6 @@
 /** Short notices at the bottom of the page ("Saved to your reading list · Undo"). */
 import { h, render } from 'preact';
+import { startPausableTimer, type PausableTimer } from '@/components/pausable-timer';
 import { Toast, type ToastProps } from '@/components/Toast';
 import type { UiHost } from './ui-host';
 
@@ -11,17 +12,20 @@ export interface Notices {
 }
 
 export function createNotices(ui: () => UiHost): Notices {
-  let timer: number | undefined;
+  // The toast's timer: held while the pointer is over the toast or focus is in it.
+  let timer: PausableTimer | undefined;
   const hide = () => {
-    if (timer !== undefined) clearTimeout(timer);
+    timer?.cancel();
     timer = undefined;
     render(null, ui().toastMount);
   };
   return {
     show(message, { tone = 'info', action } = {}) {
-      if (timer !== undefined) clearTimeout(timer);
-      render(h(Toast, { message, tone, action, onDismiss: hide }), ui().toastMount);
-      timer = window.setTimeout(hide, SHOW_MS);
+      timer?.cancel();
+      const mine = startPausableTimer(SHOW_MS, hide);
+      timer = mine;
+      const onHold = (held: boolean) => mine.hold(held);
+      render(h(Toast, { message, tone, action, onDismiss: hide, onHold }), ui().toastMount);
     },
     hide,
   };

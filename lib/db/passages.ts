@@ -124,10 +124,18 @@ export interface PassageFacets {
   entries: string[];
 }
 
-export interface PassagePage {
+/** Where a page of ranked search results ends: the next page starts at this rank (0: the best). */
+export interface RankCursor {
+  rank: number;
+}
+
+/** Where a page of the reading list ends: in time order, or in rank order for a search. */
+export type ListCursor = PassageCursor | RankCursor;
+
+export interface PassagePage<C extends ListCursor = PassageCursor> {
   passages: Passage[];
   /** Where the next page starts; absent when there is no more. */
-  next?: PassageCursor;
+  next?: C;
   /**
    * How many passages match a filter or search, on a first page (no cursor) only, and only when
    * it is known: a search whose every word is very common is not counted (see listPassages).
@@ -470,6 +478,34 @@ async function walkRows(
   }
 }
 
+/** Passages by id, in the order asked, those that exist. */
+export async function getPassages(ids: readonly string[]): Promise<Passage[]> {
+  const rows = await database().passages.bulkGet([...ids]);
+  return rows.filter((r): r is StoredPassage => r !== undefined).map(strip);
+}
+
+/** Passages read at a time when every passage is read (to build the search index). */
+const READ_ALL_CHUNK = 2000;
+
+/**
+ * Every passage, a chunk at a time in id order, each chunk in a transaction of its own (so
+ * saves are not held up while a large list is read): what the reading list's search index is
+ * built from. A passage saved or deleted meanwhile may or may not be seen.
+ */
+export async function forEachPassageChunk(visit: (chunk: Passage[]) => void): Promise<number> {
+  const table = database().passages;
+  let count = 0;
+  for (let last: string | undefined; ;) {
+    const rows = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last))
+      .limit(READ_ALL_CHUNK)
+      .toArray();
+    if (rows.length) visit(rows.map(strip));
+    count += rows.length;
+    if (rows.length < READ_ALL_CHUNK) return count;
+    last = rows.at(-1)!.id;
+  }
+}
+
 /** Every passage, newest first, read a page at a time: for exports and tests, never for display. */
 export async function allPassages(): Promise<Passage[]> {
   const out: Passage[] = [];
@@ -511,13 +547,15 @@ export async function deletePassage(id: string): Promise<Passage | undefined> {
 
 /**
  * Puts a deleted passage back (undo), keeping its id and time saved. Like an import, it must be
- * from a web page, and its site and link are derived from its URL, not taken as given.
+ * from a web page, and its site and link are derived from its URL, not taken as given: the
+ * passage as stored is returned.
  */
-export async function restorePassage(passage: Passage): Promise<void> {
+export async function restorePassage(passage: Passage): Promise<Passage> {
   const url = webPageUrl(passage.url);
   if (url === undefined) throw new Error(`This passage cannot be restored: ${webUrlProblem(passage.url)}.`);
   const clean: Passage = { ...passage, url, site: siteOf(url), link: textFragmentLink(url, passage.quote) };
   await guarded(() => database().passages.put(storedPassage(clean)));
+  return clean;
 }
 
 export async function updatePassage(id: string, patch: { note?: string; tags?: string[] }): Promise<Passage> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { toJson } from '../../lib/passages/export';
+import type { Passage } from '../../lib/passages/schema';
 import { chromiumArgs, E2E_EXTENSION_DIR, findChromium } from '../support/chromium';
 import { passage } from '../support/passages';
 import {
@@ -106,7 +107,7 @@ test('search, filter, edit, delete and undo on the reading list', async ({ conte
   // Delete, then undo.
   await list.locator('.passage').filter({ hasText: SENTENCE }).getByRole('button', { name: 'Delete' }).click();
   await expect(list.locator('.passage')).toHaveCount(1);
-  await list.locator('.notice').getByRole('button', { name: 'Undo' }).click();
+  await list.locator('.toast').getByRole('button', { name: 'Undo' }).click();
   await expect(list.locator('.passage')).toHaveCount(2);
   await list.reload();
   await expect(list.locator('.passage')).toHaveCount(2);
@@ -145,12 +146,12 @@ test('exports Markdown, JSON and CSV; a JSON export imports back without duplica
 
   // Importing into a list that already has the passage adds nothing.
   await list.locator('input[type=file]').setInputFiles(json.path);
-  await expect(list.locator('.notice')).toContainText('Imported 0 passages; 1 already here.');
+  await expect(list.locator('.toast')).toContainText('Imported 0 passages; 1 already here.');
   // Delete it, import it back: it returns with its note, tags and time.
   await list.getByRole('button', { name: 'Delete' }).click();
   await expect(list.locator('.passage')).toHaveCount(0);
   await list.locator('input[type=file]').setInputFiles(json.path);
-  await expect(list.locator('.notice')).toContainText('Imported 1 passage.');
+  await expect(list.locator('.toast')).toContainText('Imported 1 passage.');
   await expect(list.locator('.passage blockquote')).toHaveText([SENTENCE]);
 
   // A malformed file and a wrong version: a clear error, and nothing changes.
@@ -363,4 +364,138 @@ test('a long reading list comes a page at a time: more on scroll or by keyboard;
   await expect(list.locator('.count')).toHaveText('22 of 130 passages match');
   await list.getByLabel('Sort by date').selectOption('oldest');
   await expect(list.locator('.passage blockquote').first()).toHaveText('Passage number 3 about Moscow.');
+});
+
+/** Imports passages straight into the background, then reloads the list to show them. */
+async function importInto(list: Page, passages: Passage[]) {
+  const imported = await list.evaluate(
+    (text) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'importPassages', text }),
+    toJson(passages),
+  );
+  expect(imported).toMatchObject({ ok: true, value: { added: passages.length } });
+  await list.reload();
+}
+
+const minute = (n: number) => Date.UTC(2026, 2, 1, 9) + n * 60_000;
+
+/** A passage whose quote is its text: passages with the same page and quote are one passage. */
+const saved = (overrides: Partial<Passage> & { text: string }) =>
+  passage({ ...overrides, quote: { ...passage().quote, exact: overrides.text } });
+
+test('passages are grouped by article: title, site, latest save and count, newest group first; chips open the glossary', async ({
+  openExtensionPage,
+}) => {
+  const from = (article: 'a' | 'b', n: number, entries: string[] = []) =>
+    saved({
+      id: `${article}-${n}`,
+      text: `Passage ${n} from article ${article.toUpperCase()}.`,
+      url: `https://${article === 'a' ? 'first' : 'second'}.example/story`,
+      title: article === 'a' ? 'Tajikistan after the attack' : 'The Kremlin readout',
+      savedAt: minute(n),
+      note: '',
+      tags: [],
+      entries,
+    });
+  const list = await openExtensionPage('reading-list.html');
+  await importInto(list, [from('a', 1, ['world/tajikistan']), from('a', 2), from('b', 3), from('b', 4), from('b', 5)]);
+
+  const groups = list.locator('.article-group');
+  await expect(groups).toHaveCount(2);
+  await expect(groups.getByRole('heading', { level: 2 })).toHaveText([
+    'The Kremlin readout',
+    'Tajikistan after the attack',
+  ]);
+  await expect(groups.locator('.group-count')).toHaveText(['3 passages', '2 passages']);
+  await expect(groups.first().locator('.group-header .meta')).toContainText('second.example');
+  await expect(groups.nth(1).locator('.passage blockquote')).toHaveText([
+    'Passage 2 from article A.',
+    'Passage 1 from article A.',
+  ]);
+  // Each group is a region named by its article, for screen-reader navigation.
+  await expect(list.getByRole('region', { name: 'The Kremlin readout' }).locator('.passage')).toHaveCount(3);
+
+  // An entry the passage names: a chip that opens the entry in the glossary page.
+  const chip = groups.nth(1).locator('.chips a');
+  await expect(chip).toHaveAttribute('href', '/glossary.html?entry=world%2Ftajikistan');
+  const opened = list.context().waitForEvent('page');
+  await chip.click();
+  const glossary = await opened;
+  await expect(glossary).toHaveURL(/\/glossary\.html\?entry=world%2Ftajikistan$/);
+  await expect(glossary.getByRole('heading', { name: 'Tajikistan', level: 2 })).toBeVisible();
+});
+
+test('search is ranked and forgives typos: the best match first, whatever its date', async ({ openExtensionPage }) => {
+  const list = await openExtensionPage('reading-list.html');
+  await importInto(list, [
+    saved({
+      id: 'about-him',
+      text: 'Rahmon, Rahmon: the name everyone in Dushanbe repeats.',
+      note: 'Rahmon profile',
+      savedAt: minute(1),
+      tags: [],
+    }),
+    saved({
+      id: 'in-passing',
+      text: 'In a long speech about trade, tariffs, the budget and the harvest, officials briefly said Rahmon would attend the summit later this year.',
+      note: '',
+      savedAt: minute(2),
+      tags: [],
+    }),
+    saved({ id: 'other', text: 'Nothing about him here at all.', note: '', savedAt: minute(3), tags: [] }),
+  ]);
+  await expect(list.locator('.passage blockquote').first()).toContainText('Nothing about him');
+  // "Rahmn": one letter missing. The older passage, about him, ranks above the newer passing mention.
+  await list.getByRole('searchbox').fill('Rahmn');
+  await expect(list.locator('.passage')).toHaveCount(2);
+  await expect(list.locator('.passage blockquote').first()).toContainText('the name everyone in Dushanbe repeats');
+  await expect(list.locator('.count')).toHaveText('2 of 3 passages match');
+  // Ranked, so the date order stands aside until the search is cleared.
+  await expect(list.getByLabel('Sort by date')).toBeDisabled();
+  await expect(list.getByLabel('Sort by date')).toHaveValue('best');
+  await list.getByRole('searchbox').fill('');
+  await expect(list.getByLabel('Sort by date')).toHaveValue('newest');
+  await expect(list.locator('.passage')).toHaveCount(3);
+});
+
+test('the toast stays while hovered or focused, so Undo stays reachable, then goes', async ({ openExtensionPage }) => {
+  const list = await openExtensionPage('reading-list.html');
+  await importInto(list, [
+    saved({ id: 'one', text: 'The first passage.', savedAt: minute(1) }),
+    saved({ id: 'two', text: 'The second passage.', savedAt: minute(2) }),
+  ]);
+  // A clock the test moves on: time still flows, and runFor jumps it ahead, firing the timers due.
+  await list.clock.install();
+  await list.reload();
+  await expect(list.locator('.passage')).toHaveCount(2);
+  const toast = list.locator('.toast');
+
+  // Pointed at: it stays, however long; let go, it goes.
+  await list
+    .locator('.passage')
+    .filter({ hasText: 'The second passage.' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(toast).toContainText('Passage deleted.');
+  await toast.hover();
+  await list.clock.runFor(20_000);
+  await expect(toast).toContainText('Passage deleted.');
+  await list.mouse.move(0, 0);
+  await list.clock.runFor(8_000);
+  await expect(toast).toHaveCount(0);
+
+  // Focused (keyboard): it stays, and its Undo still works.
+  await list.getByRole('button', { name: 'Delete' }).click();
+  await expect(toast).toContainText('Passage deleted.');
+  await list.mouse.move(0, 0);
+  await toast.getByRole('button', { name: 'Undo' }).focus();
+  await list.clock.runFor(20_000);
+  await expect(toast).toContainText('Passage deleted.');
+  await list.keyboard.press('Enter');
+  await expect(toast).toContainText('Passage restored.');
+  await expect(list.locator('.passage')).toHaveCount(1);
+  await list.clock.runFor(8_000);
+  await expect(toast).toHaveCount(0);
 });
