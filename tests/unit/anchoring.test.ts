@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import search from 'approx-string-match';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -243,7 +243,8 @@ function spanIn(text: string, p: { start: number; end: number }, length: number,
 function buildCases(count = Number(process.env.ANCHOR_CASES ?? 200), seed = 16): Case[] {
   const next = random(seed);
   const pages = readdirSync(REAL_PAGES, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    // Whole saved pages only: some folders hold just Readability's extract (quality articles).
+    .filter((d) => d.isDirectory() && existsSync(path.join(REAL_PAGES, d.name, 'source.html')))
     .map((d) => ({ name: d.name, ...pageOf(d.name) }))
     .filter((p) => p.paragraphs.length >= 2);
   const cases: Case[] = [];
