@@ -31,7 +31,11 @@ const LINKED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
   </article></main></body></html>`;
 
 async function tapMarked(page: Page, text: string) {
-  const point = await page.evaluate(pointOnPaintedTerm, text);
+  // The mark may be between two painters (a restart repaints the page): asked again until found.
+  let point = { x: 0, y: 0 };
+  await expect(async () => {
+    point = await page.evaluate(pointOnPaintedTerm, text);
+  }).toPass({ timeout: 10_000 });
   await page.touchscreen.tap(point.x, point.y);
 }
 
