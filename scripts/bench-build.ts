@@ -14,14 +14,9 @@ import nlp from 'compromise';
 import { buildPagePack } from '../lib/glossary/page-build';
 import { splitBlocks } from '../lib/glossary/clean';
 import type { StaticServer } from '../tests/support/static-server';
+import { median } from './median';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** Paragraphs of the real articles the repository carries, until `words` words. */
 function articleParagraphs(words: number): string[] {

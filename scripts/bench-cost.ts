@@ -10,6 +10,7 @@
  *  - live: a page rewriting a clock every 10 ms, for LIVE_MS (share of a core added).
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { median } from './median';
 
 /** How long the live page runs per measurement: long enough for 100s of its updates. */
 export const LIVE_MS = 5_000;
@@ -169,11 +170,19 @@ export function livePageHtml(articleHtml: string): string {
   );
 }
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+/** `runs` measurements on each side, without the extension and with it in turn: the machine's noise falls on both. */
+async function sideBySide<T>(
+  runs: number,
+  measure: (withGlossa: boolean) => Promise<T>,
+): Promise<{ withGlossa: T[]; without: T[] }> {
+  const withGlossa: T[] = [];
+  const without: T[] = [];
+  for (let i = 0; i < runs; i++) {
+    without.push(await measure(false));
+    withGlossa.push(await measure(true));
+  }
+  return { withGlossa, without };
+}
 
 export interface CostRow {
   readonly page: string;
@@ -198,12 +207,7 @@ export async function costOfLoading(
   url: string,
   runs: number,
 ): Promise<CostRow> {
-  const withG: LoadCost[] = [];
-  const without: LoadCost[] = [];
-  for (let i = 0; i < runs; i++) {
-    without.push(await loadCost(bare, url, false));
-    withG.push(await loadCost(ext, url, true));
-  }
+  const { withGlossa: withG, without } = await sideBySide(runs, (on) => loadCost(on ? ext : bare, url, on));
   const g = (f: (c: NonNullable<LoadCost['glossa']>) => number) => median(withG.map((c) => f(c.glossa!)));
   return {
     page,
@@ -260,12 +264,7 @@ export async function costOfScrolling(
   url: string,
   runs: number,
 ): Promise<ScrollRow> {
-  const withG: ScrollCost[] = [];
-  const without: ScrollCost[] = [];
-  for (let i = 0; i < runs; i++) {
-    without.push(await scrollCost(bare, url, false));
-    withG.push(await scrollCost(ext, url, true));
-  }
+  const { withGlossa: withG, without } = await sideBySide(runs, (on) => scrollCost(on ? ext : bare, url, on));
   return {
     addedMs: median(withG.map((c) => c.taskMs)) - median(without.map((c) => c.taskMs)),
     longestFrameMs: median(withG.map((c) => c.longestFrameMs)),
@@ -280,13 +279,8 @@ export async function costOfLive(
   url: string,
   runs: number,
 ): Promise<{ withShare: number; withoutShare: number }> {
-  const withG: number[] = [];
-  const without: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    without.push(await liveCost(bare, url, false));
-    withG.push(await liveCost(ext, url, true));
-  }
-  return { withShare: median(withG), withoutShare: median(without) };
+  const { withGlossa, without } = await sideBySide(runs, (on) => liveCost(on ? ext : bare, url, on));
+  return { withShare: median(withGlossa), withoutShare: median(without) };
 }
 
 /**

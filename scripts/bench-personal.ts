@@ -26,16 +26,12 @@ import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import { random } from '../tests/support/generate';
 import { buildFor } from '../tests/support/quality';
 import { waitForWelcomePage } from '../tests/support/welcome';
+import { median } from './median';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
 const PAGES = ['seed', 'wapo-2', 'bbc-1', 'gitlab-blog', 'yahoo-2', 'nytimes-4', 'wikipedia-4'];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
 const FIRST =

@@ -25,18 +25,13 @@ import { createReadingListSearch } from '../lib/search/reading-list-search';
 import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import { random } from '../tests/support/generate';
 import { waitForWelcomePage } from '../tests/support/welcome';
+import { median } from './median';
 
 const root = path.resolve(import.meta.dirname, '..');
 const COUNT = Number(process.env.BENCH_PASSAGES ?? 100_000);
 
 const PAGE = 50;
 const SEED_CHUNK = 5_000;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const COMMON = (
   'the of and to in a is that for on was with he it as at by from his an were are which this be ' +

@@ -37,6 +37,7 @@ import {
   type ScrollRow,
 } from './bench-cost';
 import { waitForWelcomePage } from '../tests/support/welcome';
+import { median } from './median';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -46,11 +47,6 @@ const MARKJS_DEFAULT_SAMPLE = 50;
 /** Words between names on the dense page: every sentence names several entries. */
 const DENSE_NAME_EVERY = 6;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 interface Row {
