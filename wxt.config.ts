@@ -48,9 +48,8 @@ export default defineConfig({
     name: 'Glossa',
     description:
       'Contextual reading for the news: marks the people, places and organisations an article names and explains them on hover.',
-    // Each one used; the README's permission table says what for. No 'storage': settings live in
-    // the extension's IndexedDB with everything else.
-    permissions: ['unlimitedStorage', 'contextMenus'],
+    // Each one used; the README's permission table says what for.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+G' },

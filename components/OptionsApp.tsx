@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTRY_KINDS, type EntryKind } from '@/lib/glossary/schema';
 import type { BackgroundClient } from '@/lib/messages';
+import type { SettingsSyncState } from '@/lib/settings-sync';
 import {
   BUILD_MODES,
   type BuildMode,
@@ -15,6 +16,11 @@ export interface OptionsAppProps {
   readonly send: BackgroundClient;
   /** The glossary page's address. */
   readonly glossaryUrl: string;
+  /**
+   * Calls back when the stored settings change (in the popup, or synced from another of the
+   * reader's browsers); returns the way to stop.
+   */
+  readonly watchSettings?: (changed: () => void) => () => void;
 }
 
 /** Retention choices, in months; 0 keeps everything. */
@@ -35,30 +41,50 @@ const BUILD_MODE_LABELS: Record<BuildMode, string> = {
   never: 'never',
 };
 
-export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
+export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | undefined>();
+  const [syncState, setSyncState] = useState<SettingsSyncState | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
   // Replies can arrive out of order; only the newest change's reply may set what is shown.
   const latest = useRef(0);
 
   useEffect(() => {
-    send({ type: 'getSettings' }).then(setSettings, (e: unknown) => setError(String(e)));
-  }, [send]);
+    const load = () => {
+      // A change arriving while the reader's own change is on its way is shown with its reply.
+      const request = latest.current;
+      void Promise.all([send({ type: 'getSettings' }), send({ type: 'getSettingsSync' })]).then(
+        ([stored, sync]) => {
+          if (request !== latest.current) return;
+          setSettings(stored);
+          setSyncState(sync);
+        },
+        (e: unknown) => setError(String(e)),
+      );
+    };
+    load();
+    return watchSettings?.(load);
+  }, [send, watchSettings]);
 
   const update = (patch: SettingsPatch) => {
-    // Shown at once: the background answers after every open page has applied the change.
+    // Shown at once; open pages follow the stored settings as soon as they are written.
     setSettings((current) => (current ? { ...current, ...patch } : current));
     const request = ++latest.current;
-    return send({ type: 'updateSettings', patch }).then(
-      (next) => {
+    return send({ type: 'updateSettings', patch })
+      .then(async (next) => {
+        const sync = await send({ type: 'getSettingsSync' });
         if (request !== latest.current) return;
         setSettings(next);
+        setSyncState(sync);
         setError(undefined);
         setSaved(true);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+      })
+      .catch(async (e: unknown) => {
+        setError(e instanceof Error ? e.message : String(e));
+        setSaved(false);
+        // Nothing was stored: show what is, not the change that was refused.
+        if (request === latest.current) setSettings(await send({ type: 'getSettings' }).catch(() => settings));
+      });
   };
 
   if (!settings) {
@@ -76,6 +102,10 @@ export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
   return (
     <main class="options">
       <h1>Glossa options</h1>
+      <p class="muted">
+        Your settings are kept in your browser’s sync storage: they follow you to every browser you sign in to. What you
+        read and save stays on this computer.
+      </p>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -201,6 +231,7 @@ export function OptionsApp({ send, glossaryUrl }: OptionsAppProps) {
       <section>
         <h2>Sites where Glossa is off</h2>
         <p class="muted">On these sites Glossa marks nothing and reads nothing of the page.</p>
+        {syncState && !syncState.sitesSynced && <p class="notice">{syncState.reason}</p>}
         {settings.disabledSites.length === 0 ? (
           <p class="muted">None. Turn Glossa off for a site from the toolbar popup.</p>
         ) : (

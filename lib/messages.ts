@@ -13,6 +13,7 @@ import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
 import { type Passage, PassageInputSchema, PassageSchema } from './passages/schema';
 import { type Settings, SettingsPatchSchema } from './settings';
+import type { SettingsSyncState } from './settings-sync';
 import type { StoredBlockedForm, StoredEdit } from './db/database';
 import { ENTRY_KINDS, type Pack } from './glossary/schema';
 import { ENTRY_ORIGINS, type EntitySummary } from './glossary/personal';
@@ -41,6 +42,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('listEntries') }),
   v.object({ type: v.literal('getSettings') }),
   v.object({ type: v.literal('updateSettings'), patch: SettingsPatchSchema }),
+  /** Whether the turned-off sites fit in sync storage, and why not: for the options page. */
+  v.object({ type: v.literal('getSettingsSync') }),
   // The pack itself is validated by the pack schema in the handler, with a precise message.
   v.object({ type: v.literal('importPack'), pack: v.unknown() }),
   v.object({ type: v.literal('removePack'), id: Key }),
@@ -172,6 +175,7 @@ export interface BackgroundResponses {
   listEntries: EntryView[];
   getSettings: Settings;
   updateSettings: Settings;
+  getSettingsSync: SettingsSyncState;
   importPack: { id: string; entries: number; outcome: 'installed' | 'updated' | 'unchanged' };
   removePack: boolean;
   savePassage: { passage: Passage; duplicate: boolean };
@@ -210,6 +214,7 @@ export interface GlossaryEntryView extends EntryView {
 /** Requests only extension pages may send: a content script runs next to page code. */
 export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set([
   'updateSettings',
+  'getSettingsSync',
   'importPack',
   'removePack',
   'listPassages',
@@ -235,7 +240,6 @@ export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new S
 /** Requests content scripts answer. */
 export const TabRequestSchema = v.variant('type', [
   v.object({ type: v.literal('glossaryChanged') }),
-  v.object({ type: v.literal('settingsChanged') }),
   v.object({ type: v.literal('pageTerms') }),
   /** The keyboard shortcut: open the card for the term at the selection or caret. */
   v.object({ type: v.literal('openCardAtSelection') }),
@@ -254,7 +258,6 @@ export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
 
 export interface TabResponses {
   glossaryChanged: null;
-  settingsChanged: null;
   /** Entries found on the page, with their mention counts, most mentioned first. */
   pageTerms: { key: string; count: number }[];
   /** Whether a term was found at the selection. */

@@ -33,7 +33,6 @@ import {
 import { parseExport } from '@/lib/passages/export';
 import { createReadingListSearch } from '@/lib/search/reading-list-search';
 import { pageUrlsFor } from '@/lib/passages/page-match';
-import { getSettings, updateSettings } from '@/lib/db/settings';
 import {
   addHandEntry,
   blockedForms,
@@ -56,6 +55,7 @@ import { PACK_FORMAT, parsePack } from '@/lib/glossary/schema';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import type { BackgroundRequest, BackgroundResponses, EntryView } from '@/lib/messages';
 import { isActiveOn } from '@/lib/settings';
+import type { SettingsStore } from './settings-store';
 import type { Toolbar } from './toolbar';
 
 interface PersonalStateEntry {
@@ -89,7 +89,10 @@ function changesStamp(changes: ReaderChanges): string {
 export interface HandlerDeps {
   /** Resolves once the bundled glossary is seeded. */
   ready: Promise<void>;
-  broadcast(message: { type: 'settingsChanged' | 'glossaryChanged' }): Promise<void>;
+  /** Tells every open page that the glossary changed (settings changes reach pages through storage). */
+  broadcast(message: { type: 'glossaryChanged' }): Promise<void>;
+  /** The reader's settings, in the browser's sync storage. */
+  settings: SettingsStore;
   /** Opens a page in a new tab; resolves to the tab's id. */
   openTab(url: string): Promise<number | undefined>;
   /** Opens one of Glossa's own pages ("/glossary.html?entry=…") in a new tab. */
@@ -136,7 +139,15 @@ const SAVES_PER_TAB = { max: 10, windowMs: 60_000 };
 /** How long after a save the page that made it may undo it. */
 const UNDO_WINDOW_MS = 2 * 60_000;
 
-export function createHandlers({ ready, broadcast, openTab, openExtensionPage, toolbar }: HandlerDeps): Handlers {
+export function createHandlers({
+  ready,
+  broadcast,
+  openTab,
+  openExtensionPage,
+  toolbar,
+  settings: settingsStore,
+}: HandlerDeps): Handlers {
+  const getSettings = () => settingsStore.get();
   // The public glossary (bundled and imported packs), compiled once per change and kept for the
   // service worker's lifetime; a page's own pack is added to it per request.
   let base:
@@ -402,12 +413,13 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage, t
       return null;
     },
     updateSettings: async (request) => {
-      const settings = await updateSettings(request.patch);
+      // Open pages, and the toolbar below, follow by watching the stored settings: a change
+      // synced from the reader's other browsers reaches them the same way.
+      const settings = await settingsStore.update(request.patch);
       if (request.patch.forgetAfterMonths !== undefined) await forgetOldArticles();
-      if (request.patch.enabled !== undefined) void toolbar?.everywhere(settings.enabled);
-      await broadcast({ type: 'settingsChanged' });
       return settings;
     },
+    getSettingsSync: () => settingsStore.syncState(),
     otherArticles: async (request, context) => {
       const own = await ownPackIds(pageSourceUrl(context.senderUrl));
       const { entries, glossary } = await (personal ??= loadPersonal());
@@ -530,6 +542,7 @@ export function createHandlers({ ready, broadcast, openTab, openExtensionPage, t
     .then(getSettings)
     .then((settings) => toolbar?.everywhere(settings.enabled))
     .catch(() => undefined);
+  settingsStore.watch((settings) => void toolbar?.everywhere(settings.enabled));
 
   return {
     async handle(request, context) {

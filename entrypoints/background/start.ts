@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { seedBundledPacks } from '@/lib/db/glossary';
 import { createHandlers } from './handlers';
 import { listenForRequests } from './listen';
+import { createSettingsStore } from './settings-store';
 import { createToolbar } from './toolbar';
 
 export function startBackground(): void {
@@ -19,8 +20,16 @@ export function startBackground(): void {
       console.error('Glossa: the bundled glossary could not be loaded.', error);
     },
   );
+  const settings = createSettingsStore();
+  // Settings an earlier version kept in IndexedDB move to sync storage before any request is answered.
+  const moved = settings.moveLegacySettings().then(
+    (outcome) => outcome !== 'none' && console.info('Glossa: settings moved to sync storage:', outcome),
+    (error: unknown) =>
+      console.error('Glossa: the earlier settings could not be moved; they stay where they were.', error),
+  );
   const handlers = createHandlers({
-    ready,
+    ready: Promise.all([ready, moved]).then(() => undefined),
+    settings,
     broadcast: broadcastToTabs,
     openTab: async (url) => (await browser.tabs.create({ url })).id,
     openExtensionPage: async (path) => {
@@ -101,7 +110,7 @@ function bundledPacks(): unknown[] {
 const BROADCAST_WAIT_MS = 3_000;
 
 /** Tells every tab's content script that something changed; tabs without one ignore it. */
-async function broadcastToTabs(message: { type: 'settingsChanged' | 'glossaryChanged' }): Promise<void> {
+async function broadcastToTabs(message: { type: 'glossaryChanged' }): Promise<void> {
   const tabs = await browser.tabs.query({});
   const extensionPages = browser.runtime.getURL('/');
   await Promise.all(

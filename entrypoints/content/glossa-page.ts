@@ -5,6 +5,7 @@
  * (they belong to the site): all data comes by message.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findContentRoots } from '@/lib/dom/scope';
 import type { CompiledMatcher } from '@/lib/match/compiled';
@@ -18,6 +19,7 @@ import {
   type TabResponses,
 } from '@/lib/messages';
 import { isActiveOn, type Settings } from '@/lib/settings';
+import { SETTINGS_KEY } from '@/lib/settings-sync';
 import cardCss from '@/components/TermCard.css?inline';
 import { createCardController } from './card-controller';
 import { createNotices } from './notices';
@@ -347,6 +349,21 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     { passive: true },
   );
 
+  /** Starts again for a changed glossary or settings; resolves once a visible page shows it. */
+  const followChange = async (): Promise<void> => {
+    const wasOn = on;
+    // A hidden tab restarts when the reader first looks at it (restart waits for that): the
+    // change is answered now, so it never waits on a tab in the background.
+    const restarting = restart().then(() => (on && !wasOn ? saved.refresh() : undefined));
+    if (!document.hidden) await restarting;
+    else void restarting.catch((e: unknown) => console.warn('Glossa:', e));
+  };
+  // Settings changed in the options, the popup or another of the reader's browsers (synced):
+  // the background stamps the settings item on every write, so watching it sees each change.
+  const unwatchSettings = storage.watch(`sync:${SETTINGS_KEY}`, () => {
+    followChange().catch((e: unknown) => console.warn('Glossa:', e));
+  });
+
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
     const parsed = parseTabRequest(raw);
     if ('error' in parsed) return undefined;
@@ -354,15 +371,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     return answer(async (): Promise<TabResponses[typeof request.type]> => {
       switch (request.type) {
         case 'glossaryChanged':
-        case 'settingsChanged': {
-          const wasOn = on;
-          // A hidden tab restarts when the reader first looks at it (restart waits for that):
-          // it answers now, so a change made elsewhere never waits on a tab in the background.
-          const restarting = restart().then(() => (on && !wasOn ? saved.refresh() : undefined));
-          if (!document.hidden) await restarting;
-          else void restarting.catch((e: unknown) => console.warn('Glossa:', e));
+          await followChange();
           return null;
-        }
         case 'pageInfo':
           return { hostname: location.hostname, title: document.title };
       }
@@ -402,6 +412,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     saved.clear();
     ui.destroy();
     try {
+      unwatchSettings();
       browser.runtime.onMessage.removeListener(onMessage);
     } catch {
       // The extension context is already gone, and its listeners with it.

@@ -1,23 +1,24 @@
-/** Reader settings, stored in the extension's IndexedDB by the background. */
-import * as v from 'valibot';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, SettingsSchema } from '../settings';
+/**
+ * Settings as Glossa stored them before they moved to the browser's sync storage: one row in the
+ * extension's IndexedDB. Read once, by the move, then deleted.
+ */
 import { database } from './database';
 
 const KEY = 'settings';
 
-/** The stored settings, with defaults for anything missing or no longer valid. */
-export async function getSettings(): Promise<Settings> {
+/** The settings row an earlier version stored, if this profile still has one. */
+export async function legacySettings(): Promise<Record<string, unknown> | undefined> {
   const row = await database().settings.get(KEY);
-  const merged = { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
-  const parsed = v.safeParse(SettingsSchema, merged);
-  return parsed.success ? parsed.output : DEFAULT_SETTINGS;
+  const value = row?.value;
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
 }
 
-export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
-  const db = database();
-  return db.transaction('rw', db.settings, async () => {
-    const next = v.parse(SettingsSchema, { ...(await getSettings()), ...patch });
-    await db.settings.put({ key: KEY, value: next });
-    return next;
-  });
+/** Deletes the legacy row, once its settings are safely in sync storage. */
+export async function dropLegacySettings(): Promise<void> {
+  await database().settings.delete(KEY);
+}
+
+/** Writes a legacy row, as an earlier version did: for the tests that upgrade such a profile. */
+export async function writeLegacySettings(value: Record<string, unknown>): Promise<void> {
+  await database().settings.put({ key: KEY, value });
 }

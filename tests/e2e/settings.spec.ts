@@ -8,10 +8,27 @@ async function paintedHighlightNames(page: Page): Promise<string[]> {
   );
 }
 
-test('settings changed in options apply to open pages at once', async ({ context, server, openExtensionPage }) => {
+/** The browser's sync storage, read from one of Glossa's pages. */
+async function syncStorage(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { sync: { get(k: null): Promise<Record<string, unknown>> } } } }
+    ).chrome.storage.sync.get(null),
+  );
+}
+
+test('settings changed in options are written to sync storage and apply to every open page at once', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
   const article = await context.newPage();
   await article.goto(server.url('/integrity.html'));
   await waitForHighlights(article, 9);
+  // A second tab, in the background: it follows too.
+  const other = await context.newPage();
+  await other.goto(server.url('/integrity.html'));
+  await waitForHighlights(other, 9);
   const options = await openExtensionPage('options.html');
 
   // Global off, then on again.
@@ -45,6 +62,90 @@ test('settings changed in options apply to open pages at once', async ({ context
   // Style.
   await options.getByLabel('Style').selectOption('background');
   await expect.poll(() => paintedHighlightNames(article)).toEqual(['glossa-term-background']);
+  await expect.poll(() => paintedHighlightNames(other)).toEqual(['glossa-term-background']);
+  expect((await syncStorage(options))['settings']).toMatchObject({
+    highlightStyle: 'background',
+    firstMentionOnly: false,
+    enabled: true,
+  });
+});
+
+test('settings an earlier version kept in IndexedDB move to sync storage, with nothing lost', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const setup = await openExtensionPage('options.html');
+  // Shown once the background answered: its database is open, at this version's schema.
+  await expect(setup.getByLabel('Style')).toBeVisible();
+  // The profile as the previous release left it: settings in a row of the extension's IndexedDB
+  // and nothing in sync storage. Then the extension restarts, as it does after an update.
+  await setup.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }).chrome;
+    await chrome.storage.sync.clear();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('glossa');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put({
+        key: 'settings',
+        value: {
+          enabled: true,
+          disabledSites: ['localhost'],
+          firstMentionOnly: false,
+          kinds: ['person', 'place', 'organization', 'facility', 'event', 'group', 'concept'],
+          highlightStyle: 'solid',
+          hoverDelayMs: 650,
+          buildMode: 'ask',
+          forgetAfterMonths: 12,
+        },
+      });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  // The background starts again, as after an update: the worker is stopped, and the next
+  // message starts it.
+  const cdp = await context.newCDPSession(setup);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await setup.close();
+
+  const options = await openExtensionPage('options.html');
+  await expect(options.getByLabel('Style')).toHaveValue('solid');
+  await expect(options.getByText('localhost')).toBeVisible();
+  await expect(options.getByLabel('Open a card after resting on a term for')).toHaveValue('650');
+  await expect(options.getByLabel('Build a glossary')).toHaveValue('ask');
+  await expect(options.getByLabel('Articles you read')).toHaveValue('12');
+  expect((await syncStorage(options))['settings.sites.0']).toEqual(['localhost']);
+  // The old row is gone: the move happens once.
+  expect(
+    await options.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('glossa');
+          open.onsuccess = () => {
+            const get = open.result.transaction('settings').objectStore('settings').get('settings');
+            get.onsuccess = () => {
+              resolve(get.result ?? null);
+              open.result.close();
+            };
+          };
+        }),
+    ),
+  ).toBeNull();
+  // And pages follow the moved settings: the solid style, and the site turned off stays unmarked.
+  const off = await context.newPage();
+  await off.goto(server.url('/integrity.html').replace('127.0.0.1', 'localhost'));
+  const article = await context.newPage();
+  await article.goto(server.url('/integrity.html'));
+  await waitForHighlights(article, 9);
+  expect(await paintedHighlightNames(article)).toEqual(['glossa-term-solid']);
+  expect(await highlightedTexts(off)).toEqual([]);
 });
 
 test('a site turned off stays unmarked, and other sites are not affected', async ({

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createSettingsStore } from '@/entrypoints/background/settings-store';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createToolbar, type Toolbar, type ToolbarAction } from '@/entrypoints/background/toolbar';
 import type { TabClient } from '@/lib/messages';
@@ -66,6 +68,7 @@ describe('the toolbar', () => {
 });
 
 describe('the background sets the toolbar from the requests pages make', () => {
+  beforeEach(() => fakeBrowser.reset());
   function setup() {
     const events: string[] = [];
     const toolbar: Toolbar = {
@@ -79,6 +82,7 @@ describe('the background sets the toolbar from the requests pages make', () => {
       openTab: async () => undefined,
       openExtensionPage: async () => undefined,
       toolbar,
+      settings: createSettingsStore(),
     });
     return { handlers, events };
   }
@@ -91,6 +95,8 @@ describe('the background sets the toolbar from the requests pages make', () => {
     await handlers.handle({ type: 'getSettings' }, page);
     await handlers.handle({ type: 'getSettings' }, { tabId: 6, senderUrl: 'https://other.example/' });
     await handlers.handle({ type: 'updateSettings', patch: { disabledSites: [], enabled: false } }, {});
+    // Every tab's icon follows the stored settings, whoever changed them (this browser or another).
+    await vi.waitFor(() => expect(events).toContain('everywhere off'));
     await handlers.handle({ type: 'getSettings' }, { tabId: 6, senderUrl: 'https://other.example/' });
     expect(events.filter((e) => e.startsWith('site') || e.startsWith('everywhere off'))).toEqual([
       'site 5 on',
