@@ -103,7 +103,7 @@ function bundledPacks(): unknown[] {
 
 /**
  * How long a change waits for one tab to apply it before answering anyway. Long enough for a
- * visible page to rescan (the options page shows a change once pages have it); short enough
+ * visible page to rescan (the glossary page shows an edit once pages have it); short enough
  * that a tab that never answers (a hung page, or a Firefox extension page, whose
  * tabs.sendMessage neither answers nor fails) cannot hold up every edit.
  */

@@ -130,7 +130,9 @@ export type GlossaDexie = Dexie & {
 
 function createDatabase(name: string): GlossaDexie {
   const db = new Dexie(name) as GlossaDexie;
-  // Version 1: the glossary and settings.
+  // Version 1: the glossary and settings. Settings have since moved to the browser's sync
+  // storage (entrypoints/background/settings-store.ts); the table stays so that the move can
+  // read what an earlier version left in it, and is empty after that.
   db.version(1).stores({
     packs: 'id, origin',
     entries: 'key, packId',
