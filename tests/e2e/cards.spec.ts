@@ -404,7 +404,7 @@ test.describe('keyboard and screen readers', () => {
     const manifest = JSON.parse((await page.locator('body').textContent())!);
     expect(manifest.commands['open-card'].suggested_key.default).toBe('Alt+Shift+G');
     // Only permissions Glossa uses, each explained in the README's table.
-    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
   });
 
   test('axe finds no accessibility violations in the card', async ({ context, server }) => {
