@@ -82,6 +82,9 @@ const LOWER_CASE_HEADS = new Set(['police', 'party', 'hospital', 'museum', 'airp
 const HOLIDAY =
   /^(?:Easter|Christmas|Thanksgiving|Halloween|Ramadan|Hanukkah|Passover|Diwali|Eid|New Year|New Year’s|New Year's)$/u;
 
+/** Days named after someone or something: "Valentine’s Day", "Mother’s Day", "St. Patrick’s Day". */
+const NAMED_DAY = /^(?:St\.? )?\p{Lu}\p{L}*[’']s Day$/u;
+
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 
 /** Initialisms news prose uses as ordinary nouns ("TV networks", "a CEO", "the GPS"). */
@@ -99,14 +102,20 @@ const COMMON_INITIALISMS = new Set([
   'DNA',
   'HIV',
   'IQ',
+  'ID',
 ]);
 
 /** Compass words before a demonym: "Central Asian", "South African", "West European". */
 const COMPASS =
   /^(?:Central|North|South|East|West|Northern|Southern|Eastern|Western|Northeast|Northwest|Southeast|Southwest)$/u;
 
-/** Time zones after a time ("8:51 p.m. (1451 GMT)", "9 a.m. ET"): part of the time, not names. */
-const TIME_ZONES = new Set([
+/**
+ * Time zones and halves of the day after a time ("8:51 p.m. (1451 GMT)", "9 a.m. ET", "8 AM",
+ * "12:00 PM PT"): part of the time, not names.
+ */
+const TIME_WORDS = new Set([
+  'AM',
+  'PM',
   'GMT',
   'UTC',
   'BST',
@@ -132,7 +141,8 @@ const GENERIC_INSTITUTIONS = new Set(['Government', 'Governments', 'Administrati
 
 /** A word without its possessive, and without a sentence's full stop (but "U.S." keeps its own). */
 const bare = (word: string) => {
-  const w = word.replace(/[’']s$|(?<=s)[’']$/u, '');
+  // ("Mukto Mona’": a closing quote after a name is no part of it.)
+  const w = word.replace(/[’']s$|[’']$/u, '');
   return /(?:^|\.)\p{Lu}\.$/u.test(w) ? w : w.replace(/\.$/u, '');
 };
 const isAcronymWord = (w: string) => /^(?:\p{Lu}\.?){2,6}(?:[-–]\p{Lu}+)?$/u.test(w) && !/^\p{Lu}\.$/u.test(w);
@@ -187,7 +197,8 @@ function splitTitle(words: string[]): { title?: string; name: string[] } {
  * "and" joins two names into one only inside an institution's name: after "X of/on …"
  * ("Joint Committee on Intelligence and Security", "Academy of … Arts and Sciences") or before
  * the head word that ends it ("World Travel and Tourism Council"). Elsewhere it is a list:
- * "Italy and Spain", "Obama and Netanyahu", "Ministry of Defence and Russia".
+ * "Italy and Spain", "Obama and Netanyahu", "Ministry of Defence and Russia", and always before
+ * "the".
  */
 function splitAnd(phrase: string): string[] {
   const parts = phrase.split(/\s+and\s+/u);
@@ -204,7 +215,9 @@ function splitAnd(phrase: string): string[] {
       connector < 0 &&
       kindOfHead(lastRight) === 'organization' &&
       [...left, ...rightWords.slice(0, -1)].every((w) => !isProperName(w) && !isPlaceWord(bare(w)));
-    if (ofHead || beforeHead) out[out.length - 1] = `${out.at(-1)!} and ${right}`;
+    // "the Museum of Neon Art and the Neon Museum": "and the" opens a second name.
+    const second = /^the$/iu.test(rightWords[0]!);
+    if ((ofHead || beforeHead) && !second) out[out.length - 1] = `${out.at(-1)!} and ${right}`;
     else out.push(right);
   }
   return out;
@@ -243,8 +256,10 @@ function occurrencesIn(sentence: string): Occurrence[] {
   const out: Occurrence[] = [];
   for (const m of sentence.matchAll(PHRASE)) {
     let offset = m.index;
-    for (const part of splitPossessives(m[0]).flatMap(splitAnd)) {
+    for (let part of splitPossessives(m[0]).flatMap(splitAnd)) {
       const start = sentence.indexOf(part, offset);
+      // "#Hamilton Chicago show": a hashtag is one word; what follows it is not its name.
+      if (sentence[start - 1] === '#') part = part.split(/\s+/u)[0]!;
       const after = sentence.slice(start + part.length).match(/^\s+(\p{Ll}+)/u)?.[1];
       const before = sentence.slice(0, start).trimEnd();
       // "the Marine Stewardship Council (MSC) Certified Sustainable Seafood label": an adjective
@@ -288,7 +303,7 @@ function occurrenceOf(phrase: string, before: string, after: string | undefined)
     words = words.slice(0, -1);
   const on = words.findIndex((w, i) => i > 0 && CONNECTORS.has(w) && isMonthOrDay(words[i + 1] ?? ''));
   if (on > 0) words = words.slice(0, on);
-  if (words.every((w) => isHonorific(w))) return undefined;
+  if (words.every((w) => isHonorific(w)) || NAMED_DAY.test(words.join(' '))) return undefined;
   while (words.length > 1 && isHonorific(words[0]!)) words = words.slice(1);
   const { title, name } = splitTitle(words);
   if (name.length === 0) return undefined;
@@ -323,6 +338,7 @@ function isNameLike(words: readonly string[]): boolean {
   const text = words.join(' ');
   if (!/\p{L}/u.test(text) || words.length > MAX_NAME_WORDS) return false;
   if (HOLIDAY.test(text)) return false;
+  if (words.every((w) => TIME_WORDS.has(w))) return false;
   if (words.length === 1) {
     const w = words[0]!;
     if (w.length < 2 || FUNCTION_WORDS.has(w.toLowerCase())) return false;
@@ -330,7 +346,7 @@ function isNameLike(words: readonly string[]): boolean {
     // mid-sentence often enough (see the common-word rule below).
     if (isMonthOrDay(w) || (isTitleWord(w) && !/\p{Ll}s$/u.test(w)) || isHonorific(w)) return false;
     // "TV", "CEO": initialisms that are ordinary nouns, not names.
-    if (COMMON_INITIALISMS.has(w) || TIME_ZONES.has(w)) return false;
+    if (COMMON_INITIALISMS.has(w)) return false;
     // "the Government" (British and Australian style): an institution word that names nothing alone.
     if (GENERIC_INSTITUTIONS.has(w)) return false;
     // "I’ve", "I’m": a pronoun with its verb.
@@ -538,17 +554,9 @@ export function extractPageEntities(sentences: readonly Sentence[]): PageEntity[
       !isPlaceWord(single)
     )
       return false;
-    // "Street surfaces are…": a place's or building's head word alone, only ever opening a
-    // sentence, is the common noun.
-    // ("Office worker Barry Thomas": any head word, when it only ever stands before a noun.)
-    if (
-      single &&
-      c.midSentence === 0 &&
-      !c.personHint &&
-      kindOfHead(single) &&
-      (['place', 'facility'].includes(kindOfHead(single)!) || c.beforeNoun === c.count)
-    )
-      return false;
+    // "Street surfaces are…", "Office worker Barry Thomas", "Society, on the other hand, …": a
+    // head word alone, only ever opening a sentence, is the common noun.
+    if (single && c.midSentence === 0 && !c.personHint && kindOfHead(single)) return false;
     // "the British Bill" after "the Data Retention Bill", "the U.S. Flag" after "the U.S. Flag
     // Code": a nationality or a longer name's first words, then a common word, only ever after
     // "the", refers back to (or stands for) the thing, not to a name of its own.

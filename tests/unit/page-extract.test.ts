@@ -158,6 +158,34 @@ describe('page entity extraction', () => {
       ['It breaks the U.S. Flag Code, she wrote.', 'The code guides the treatment of the U.S. Flag in the country.'],
       ['U.S. Flag Code'],
     ],
+    [
+      'halves of the day are part of a time',
+      ['It was taken between 8 AM and 9 PM in Hollywood.', '12:00 PM PT -- Police came to Hollywood.'],
+      ['Hollywood'],
+    ],
+    ['"ID" is an ordinary noun', ['Officers hope they can ID the culprit, Reuters said.'], ['Reuters']],
+    [
+      '"and the" opens a second name',
+      ['It glows in the Museum of Neon Art and the Neon Museum in Las Vegas.'],
+      ['Museum of Neon Art', 'Neon Museum', 'Las Vegas'],
+    ],
+    ['a closing quote is no part of a name', ['He wrote for the blog ‘Mukto Mona’ for years.'], ['Mukto Mona']],
+    [
+      'days named after someone are dates',
+      ['Tracey Emin made candies for Valentine’s Day and cards for Mother’s Day.'],
+      ['Tracey Emin'],
+    ],
+    [
+      'a head word alone opening sentences is a common noun, an organisation’s too',
+      ['Society, on the other hand, may choose.', 'Society at large deserves it, Uber said.'],
+      ['Uber'],
+    ],
+    ['a sheriff’s title alone is no name', ['Then Sheriff’s deputies came to the hotel, Reuters said.'], ['Reuters']],
+    [
+      'a hashtag is one word',
+      ['The tweet read “#Hamilton Chicago show interrupted,” said Vulture.'],
+      ['Hamilton', 'Vulture'],
+    ],
   ])('%s', (_why, paragraphs, expected) => {
     expect(names(...paragraphs).sort()).toEqual([...expected].sort());
   });
