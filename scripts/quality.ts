@@ -28,9 +28,16 @@ const TUNED_ON = new Set([
   'nytimes-3',
   'telegraph',
   'yahoo-3',
+  // Round 4's held-out set: measured blind once (recall 28/30, precision 90/122), then its wrong
+  // marks were read and shaped round 5's rules and the evidence threshold, so it is tuned on now.
+  'breitbart',
+  'citylab-1',
+  'france24-1',
+  'salon-1',
+  'tmz-1',
 ]);
-// Round 4's held-out set: annotated blind before the builder ran on them, never tuned on.
-const HELD_OUT = new Set(['breitbart', 'citylab-1', 'france24-1', 'salon-1', 'tmz-1']);
+// Round 5's held-out set: annotated blind before the builder ran on them, never tuned on.
+const HELD_OUT = new Set(['cnet', 'medicalnewstoday', 'msn', 'yahoo-1']);
 const pages = [
   'seed',
   'wapo-2',
@@ -52,6 +59,10 @@ const pages = [
   'france24-1',
   'salon-1',
   'tmz-1',
+  'cnet',
+  'medicalnewstoday',
+  'msn',
+  'yahoo-1',
 ];
 const showHeldOut = process.env['QUALITY_DETAILS'] === 'held-out';
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(0)}%`);
@@ -60,8 +71,10 @@ console.log('| article | tuned on | core found | recall | marked | right | preci
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 const details: string[] = [];
 const heldOut: QualityRow[] = [];
+const rows = new Map<string, QualityRow>();
 for (const page of pages) {
   const row = qualityOf(page, buildFor(page));
+  rows.set(page, row);
   console.log(
     `| ${page} | ${TUNED_ON.has(page) ? 'yes' : 'no'} | ${row.coreFound}/${row.core} | ${pct(row.coreFound, row.core)} | ${row.marked} | ${row.right} | ${pct(row.right, row.marked)} |`,
   );
@@ -70,8 +83,9 @@ for (const page of pages) {
   details.push(`${page}: missed ${row.missed.join('; ') || '–'}\n${page}: wrong ${row.wrong.join('; ') || '–'}`);
 }
 const ROUND_3 = new Set(['cnn', 'nytimes-3', 'telegraph', 'yahoo-3']);
-const round3: QualityRow[] = [];
-for (const page of ROUND_3) round3.push(qualityOf(page, buildFor(page)));
+const ROUND_4 = new Set(['breitbart', 'citylab-1', 'france24-1', 'salon-1', 'tmz-1']);
+const rowsOf = (set: Set<string>) => [...set].map((page) => rows.get(page)!);
+const [round3, round4, dev] = [rowsOf(ROUND_3), rowsOf(ROUND_4), rowsOf(TUNED_ON)];
 const pooled = (rows: QualityRow[]) => {
   const sum = (f: (r: QualityRow) => number) => rows.reduce((n, r) => n + f(r), 0);
   const [found, core, right, marked] = [
@@ -82,7 +96,9 @@ const pooled = (rows: QualityRow[]) => {
   ];
   return `recall ${found}/${core} (${pct(found, core)}), precision ${right}/${marked} (${pct(right, marked)})`;
 };
-console.log(`\nHeld out (round 4), pooled: ${pooled(heldOut)}`);
+console.log(`\nHeld out (round 5), pooled: ${pooled(heldOut)}`);
+console.log(`Tuned on (dev), pooled: ${pooled(dev)}`);
+console.log(`Round 4's held-out set (tuned on since), pooled: ${pooled(round4)}`);
 console.log(`Round 3's held-out set (tuned on since), pooled: ${pooled(round3)}`);
 console.log(`\n${details.join('\n')}`);
 if (!showHeldOut) console.log('(held-out misses and wrong marks: QUALITY_DETAILS=held-out)');

@@ -48,7 +48,7 @@ export const isDemonym = (w: string) => has(w, 'Demonym') || (/s$/u.test(w) && h
 
 /** Titles that stand before a name ("President", "Prime Minister", "spokesman"). */
 const EXTRA_TITLES = new Set(
-  'president minister secretary chancellor senator governor premier mayor spokesman spokeswoman spokesperson ambassador envoy general admiral colonel commander chief chairman chairwoman director leader king queen prince princess pope rabbi imam sheikh judge lawmaker congressman congresswoman rep sen gov gen col lt sgt editor correspondent columnist'.split(
+  'president minister secretary chancellor senator governor premier mayor spokesman spokeswoman spokesperson ambassador envoy general admiral colonel commander chief chairman chairwoman director leader king queen prince princess pope rabbi imam sheikh judge lawmaker congressman congresswoman rep sen gov gen col lt sgt editor correspondent columnist sheriff deputy detective inspector constable superintendent commissioner prosecutor'.split(
     ' ',
   ),
 );

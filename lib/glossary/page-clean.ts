@@ -21,6 +21,9 @@ const BOILERPLATE: readonly [RegExp, string][] = [
   [/^(?:image|photo|picture|video|credit|source)s?(?:\s+(?:credit|caption|copyright))?\s*[:|]?\s/iu, 'photo credit'],
   [/\((?:[^()]*\/)?(?:getty images|afp|ap|reuters|epa|shutterstock|associated press)[^()]*\)\s*$/iu, 'photo caption'],
   [/\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b/iu, 'newsletter'],
+  // A short box that only points to a newsletter ("Keep up with the CityLab Daily newsletter."):
+  // no story's paragraph is a dozen words about a newsletter.
+  [/^(?=(?:\S+\s+){0,11}\S+$).*\bnewsletters?\b/iu, 'newsletter'],
   [/^(?:related|read more|more from|recommended|most read|advertisement|share this|follow us)\b/iu, 'boilerplate'],
   [/(?:©|\bcopyright\b|\ball rights reserved\b)/iu, 'copyright'],
   [/\bappears? in print\b|\border reprints\b/iu, 'print edition'],
@@ -45,13 +48,17 @@ const RUN_IN_CREDIT =
  */
 const BRACKETED_CREDIT =
   /\s*\((?:(?:photo|video|image|picture|graphic)s?\s+(?:by|courtesy of|credit:?)\s+[^()]+|[^()]*\/[^()]*\b(?:photo|via)\b[^()]*)\)\s*$/iu;
+/** "(John Minchillo / AP)": a name, a slash and an agency in brackets, ending a caption. */
+const NAME_SLASH_CREDIT =
+  /\s*\(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*\/\s*\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3}\)\s*$/u;
 
 /**
- * An author box: "Corey Kilgannon is a Metro reporter covering news…". Only among the last
+ * An author box: "Corey Kilgannon is a Metro reporter covering news…", "Sarah Archer is the
+ * author of The Midcentury Kitchen." Only among the last
  * blocks of a page, where sites put it; a story's own "X is a reporter for…" stays.
  */
 const AUTHOR_BOX =
-  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|writer|editor|columnist|journalist|photographer|critic|contributor|producer)s?\b/u;
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|writer|editor|columnist|journalist|photographer|critic|contributor|producer|author)s?\b/u;
 const AUTHOR_BOX_BLOCKS = 3;
 
 /** "MOSCOW (AP) — ", "WASHINGTON — ", "KYIV, Ukraine (Reuters) - " at the head of a paragraph. */
@@ -76,7 +83,7 @@ export function cleanPageBlocks(blocks: readonly string[]): PageClean {
       dropped.push({ text, reason });
       continue;
     }
-    text = text.replace(RUN_IN_CREDIT, '').replace(BRACKETED_CREDIT, '');
+    text = text.replace(RUN_IN_CREDIT, '').replace(BRACKETED_CREDIT, '').replace(NAME_SLASH_CREDIT, '');
     const dateline = DATELINE.exec(text);
     if (dateline) {
       datelines.push(dateline[0].replace(/[\s(—–-].*$/su, '').trim());

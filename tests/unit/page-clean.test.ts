@@ -14,6 +14,7 @@ describe('page cleaning', () => {
       'photo caption',
     ],
     ['a newsletter box', 'Sign up for our morning newsletter and get the news in your inbox every day.', 'newsletter'],
+    ['a short pointer to a newsletter', 'Keep up with the CityLab Daily newsletter.', 'newsletter'],
     ['a related-links label', 'Related: five things to know about the talks in the capital this week.', 'boilerplate'],
     ['a copyright line', '© 2024 The Daily Paper. All rights reserved, everywhere, for ever and ever.', 'copyright'],
     [
@@ -75,8 +76,26 @@ describe('page cleaning', () => {
       'The cargo ship broke up over Siberia, the Russian space agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)',
       'The cargo ship broke up over Siberia, the Russian space agency said.',
     ],
+    [
+      'in brackets, a name, a spaced slash and an agency',
+      'A student works on a neon sign at the workshop, in 2016. (John Minchillo / AP)',
+      'A student works on a neon sign at the workshop, in 2016.',
+    ],
   ])('takes a credit run into its caption off the caption: %s', (_what, block, caption) => {
     expect(cleanPageBlocks([block]).paragraphs).toEqual([caption]);
+  });
+
+  it.each<[string, string]>([
+    [
+      'a paragraph about a newsletter',
+      'The newsletter, which Roy founded in 2001 with a group of friends, was read by thousands of young Bangladeshis.',
+    ],
+    [
+      'a bracket with a slash that is no credit',
+      'The ratio rose sharply (Interest / GDP) in the decade after the war.',
+    ],
+  ])('keeps a story’s block that looks like boilerplate: %s', (_what, block) => {
+    expect(cleanPageBlocks([block]).paragraphs).toEqual([block]);
   });
 
   it('keeps a story’s sentences that mention a credit or a name with initials', () => {
@@ -91,6 +110,7 @@ describe('page cleaning', () => {
       'Corey Kilgannon is a Metro reporter covering news and human interest stories. He was part of the team that won the 2009 Pulitzer Prize for Breaking News. @coreykilgannon • Facebook',
     ],
     ['a correspondent’s box', 'Jane Smith is the chief Europe correspondent of the paper, based in Brussels.'],
+    ['an author’s box', 'Sarah Archer is the author of The Midcentury Kitchen.'],
   ])('drops an author box at the end of the story: %s', (_what, box) => {
     const clean = cleanPageBlocks([body, box]);
     expect(clean.paragraphs).toEqual([body]);

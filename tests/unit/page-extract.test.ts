@@ -1,6 +1,6 @@
 /** The on-page entity extractor: table-driven, one sentence or a few per row. */
 import { describe, expect, it } from 'vitest';
-import { extractPageEntities } from '@/lib/glossary/page-extract';
+import { type Evidence, evidenceOf, extractPageEntities, MIN_EVIDENCE, titleSpans } from '@/lib/glossary/page-extract';
 import { splitSentences } from '@/lib/glossary/sentences';
 
 const entitiesOf = (...paragraphs: string[]) => extractPageEntities(paragraphs.flatMap((p) => splitSentences(p)));
@@ -158,8 +158,95 @@ describe('page entity extraction', () => {
       ['It breaks the U.S. Flag Code, she wrote.', 'The code guides the treatment of the U.S. Flag in the country.'],
       ['U.S. Flag Code'],
     ],
+    [
+      'halves of the day are part of a time',
+      ['It was taken between 8 AM and 9 PM in Hollywood.', '12:00 PM PT -- Police came to Hollywood.'],
+      ['Hollywood'],
+    ],
+    ['"ID" is an ordinary noun', ['Officers hope they can ID the culprit, Reuters said.'], ['Reuters']],
+    [
+      '"and the" opens a second name',
+      ['It glows in the Museum of Neon Art and the Neon Museum in Las Vegas.'],
+      ['Museum of Neon Art', 'Neon Museum', 'Las Vegas'],
+    ],
+    ['a closing quote is no part of a name', ['He wrote for the blog ‘Mukto Mona’ for years.'], ['Mukto Mona']],
+    [
+      'days named after someone are dates',
+      ['Tracey Emin made candies for Valentine’s Day and cards for Mother’s Day.'],
+      ['Tracey Emin'],
+    ],
+    [
+      'a head word alone opening sentences is a common noun, an organisation’s too',
+      ['Society, on the other hand, may choose.', 'Society at large deserves it, Uber said.'],
+      ['Uber'],
+    ],
+    ['a sheriff’s title alone is no name', ['Then Sheriff’s deputies came to the hotel, Reuters said.'], ['Reuters']],
+    [
+      'a hashtag is one word',
+      ['The tweet read “#Hamilton Chicago show interrupted,” said Vulture.'],
+      ['Hamilton', 'Vulture'],
+    ],
   ])('%s', (_why, paragraphs, expected) => {
     expect(names(...paragraphs).sort()).toEqual([...expected].sort());
+  });
+
+  it.each<[string, string, string[]]>([
+    [
+      'a title with a pronoun and a verb inside',
+      'His 1968 work My Name as Though It Were Written on the Surface of the Moon poked fun at it.',
+      ['My Name as Though It Were Written on the Surface of the Moon'],
+    ],
+    [
+      'a quoted title, a past form inside',
+      'In her book “A Paradise Built in Hell,” Rebecca Solnit wrote of it.',
+      ['A Paradise Built in Hell'],
+    ],
+    [
+      'titles in a list',
+      'Titles such as “You Loved Me Like a Distant Star” and “The Kiss Was Beautiful.”',
+      ['You Loved Me Like a Distant Star', 'The Kiss Was Beautiful'],
+    ],
+    [
+      'names in a row are no title',
+      'It met the Council on Foreign Relations and Prime Minister Benjamin Netanyahu.',
+      [],
+    ],
+    ['a marker first or last is no title', 'It Was said that Robert Mugabe Was there.', []],
+  ])('finds works’ titles in title case: %s', (_what, sentence, titles) => {
+    expect(titleSpans(sentence).map(([a, b]) => sentence.slice(a, b))).toEqual(titles);
+  });
+
+  const weak: Evidence = {
+    count: 1,
+    words: 1,
+    kindKnown: false,
+    lexiconName: false,
+    initialOnly: false,
+    titleOnly: false,
+  };
+  it.each<[string, Partial<Evidence>, boolean]>([
+    ['one word, once, of no known kind, mid-sentence ("Reuters")', {}, true],
+    ['the same, only opening its sentence', { initialOnly: true }, false],
+    ['a piece of a work’s title ("Distant Star")', { words: 2, titleOnly: true }, false],
+    [
+      'a place the lexicon knows inside a title ("Manhattan")',
+      { kindKnown: true, lexiconName: true, titleOnly: true },
+      true,
+    ],
+    ['a name repeated inside titles', { count: 2, titleOnly: true }, true],
+    [
+      'a full name opening its sentence ("Ajmi Lourimi, a member…")',
+      { words: 2, initialOnly: true, kindKnown: true },
+      true,
+    ],
+  ])('weighs the evidence of a name: %s', (_what, evidence, marked) => {
+    expect(evidenceOf({ ...weak, ...evidence }) >= MIN_EVIDENCE).toBe(marked);
+  });
+
+  it('drops pieces of a work’s title, keeps the names inside it', () => {
+    expect(
+      names('The 1968 work My Name as Though It Were Written on the Surface of the Moon poked fun at Paris.'),
+    ).toEqual(['Paris']);
   });
 
   it('merges a lone surname into the one full name it ends', () => {
