@@ -136,8 +136,15 @@ export async function scrollCost(context: BrowserContext, url: string, withGloss
   return { taskMs: after.task - before.task, longestFrameMs: Math.max(...frames), frames: frames.length };
 }
 
-/** Loads a live page and measures its renderer's busy time over LIVE_MS. */
-export async function liveCost(context: BrowserContext, url: string, withGlossa: boolean): Promise<number> {
+/**
+ * Loads a live page and measures its renderer's busy time over LIVE_MS, as a share of a core,
+ * and the ranges registered with CSS.highlights meanwhile (Glossa's, or the page's own).
+ */
+export async function liveCost(
+  context: BrowserContext,
+  url: string,
+  withGlossa: boolean,
+): Promise<{ share: number; registered: number }> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   if (withGlossa) await glossaDone(page);
@@ -149,23 +156,43 @@ export async function liveCost(context: BrowserContext, url: string, withGlossa:
   await page.waitForTimeout(LIVE_MS);
   const after = await metrics(cdp);
   const wall = Date.now() - t0;
+  const registered = await page.evaluate(() => {
+    let n = 0;
+    for (const h of CSS.highlights.values()) n += h.size;
+    return n;
+  });
   await cdp.detach();
   await page.close();
-  return (after.task - before.task) / wall;
+  return { share: (after.task - before.task) / wall, registered };
 }
 
 /**
  * A live page: the dense article's first part with a clock in the page header rewritten every
  * 10 ms (a ticker, a live blog's "updated 3 s ago", a match timer): each rewrite is a DOM change.
+ * With `?ownRanges=N` the page itself registers N highlight ranges over its capitalised words,
+ * no extension involved: what the browser charges for that many ranges on this page.
  */
 export function livePageHtml(articleHtml: string): string {
   return articleHtml.replace(
     '<body>',
     `<body><div id="clock" style="font: 14px monospace">00:00.000</div>
+<style>::highlight(page-own) { text-decoration: underline dotted; }</style>
 <script>
   const clock = document.getElementById('clock');
   const start = performance.now();
   setInterval(() => { clock.textContent = ((performance.now() - start) / 1000).toFixed(3) + ' s'; }, 10);
+  const own = Number(new URLSearchParams(location.search).get('ownRanges') || 0);
+  if (own > 0) addEventListener('load', () => {
+    const ranges = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && ranges.length < own; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[A-Z][a-z]+/g)) {
+        if (ranges.length === own) break;
+        ranges.push(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: m.index + m[0].length }));
+      }
+    }
+    CSS.highlights.set('page-own', new Highlight(...ranges));
+  });
 </script>`,
   );
 }
@@ -273,14 +300,31 @@ export async function costOfScrolling(
   };
 }
 
+export interface LiveRow {
+  readonly withShare: number;
+  readonly withoutShare: number;
+  /** Ranges Glossa registered on the live page. */
+  readonly registered: number;
+  /** The page registering as many ranges itself, without the extension: the browser's own price. */
+  readonly pageOwnShare: number;
+}
+
 export async function costOfLive(
   ext: BrowserContext,
   bare: BrowserContext,
   url: string,
   runs: number,
-): Promise<{ withShare: number; withoutShare: number }> {
+): Promise<LiveRow> {
   const { withGlossa, without } = await sideBySide(runs, (on) => liveCost(on ? ext : bare, url, on));
-  return { withShare: median(withGlossa), withoutShare: median(without) };
+  const registered = median(withGlossa.map((c) => c.registered));
+  const own: number[] = [];
+  for (let i = 0; i < runs; i++) own.push((await liveCost(bare, `${url}?ownRanges=${registered}`, false)).share);
+  return {
+    withShare: median(withGlossa.map((c) => c.share)),
+    withoutShare: median(without.map((c) => c.share)),
+    registered,
+    pageOwnShare: median(own),
+  };
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   costOfLoading,
   costOfScrolling,
   LIVE_MS,
+  type LiveRow,
   livePageHtml,
   markJsCost,
   type ScrollRow,
@@ -470,7 +471,7 @@ async function main() {
 function costVerdicts(
   costRows: readonly (CostRow & { markJsMs: number })[],
   rows: readonly Row[],
-  live: { withShare: number; withoutShare: number },
+  live: LiveRow,
 ): [string, boolean, string][] {
   const dense = costRows.find((r) => r.page === 'dense 1.1 MB' && r.pack.startsWith('seed'));
   const big = costRows.find((r) => r.page === 'generated 1 MB' && r.pack.startsWith('10,000'));
@@ -513,14 +514,17 @@ function printCostTable(rows: readonly (CostRow & { markJsMs?: number })[]) {
   }
 }
 
-function printScrollAndLive(scroll: ScrollRow, live: { withShare: number; withoutShare: number }) {
+function printScrollAndLive(scroll: ScrollRow, live: LiveRow) {
   console.log(
     `\nScrolling the dense page top to bottom (${scroll.frames} frames): main-thread time added ${fmt(scroll.addedMs)} ms; ` +
       `longest frame ${fmt(scroll.longestFrameMs)} ms with Glossa, ${fmt(scroll.longestFrameBareMs)} ms without.`,
   );
   console.log(
     `Live page (a clock rewritten every 10 ms, ${LIVE_MS / 1000} s): ${fmt(100 * live.withShare)}% of a core with Glossa, ` +
-      `${fmt(100 * live.withoutShare)}% without: ${fmt(100 * (live.withShare - live.withoutShare))}% added.`,
+      `${fmt(100 * live.withoutShare)}% without: ${fmt(100 * (live.withShare - live.withoutShare))}% added, ` +
+      `with ${live.registered} ranges registered. The page registering ${live.registered} highlight ranges itself, ` +
+      `without the extension: ${fmt(100 * live.pageOwnShare)}% of a core (` +
+      `${fmt(100 * (live.pageOwnShare - live.withoutShare))}% added by the browser's own handling of the ranges).`,
   );
 }
 
