@@ -169,7 +169,8 @@ export interface PageBuildResult {
 
 /** What each background request answers. */
 export interface BackgroundResponses {
-  getMatcher: { matcher: CompiledMatcher; settings: Settings };
+  /** No matcher where Glossa is off for the page's site: the settings say so. */
+  getMatcher: { matcher?: CompiledMatcher; settings: Settings };
   buildPageGlossary: PageBuildResult;
   getEntries: EntryView[];
   listEntries: EntryView[];

@@ -54,7 +54,7 @@ import { buildPersonalGlossary, type PersonalGlossary } from '@/lib/glossary/per
 import { PACK_FORMAT, parsePack } from '@/lib/glossary/schema';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import type { BackgroundRequest, BackgroundResponses, EntryView } from '@/lib/messages';
-import { isActiveOn } from '@/lib/settings';
+import { isActiveOn, type Settings } from '@/lib/settings';
 import type { SettingsStore } from './settings-store';
 import type { Toolbar } from './toolbar';
 
@@ -148,6 +148,17 @@ export function createHandlers({
   settings: settingsStore,
 }: HandlerDeps): Handlers {
   const getSettings = () => settingsStore.get();
+  /**
+   * The settings a page asked for, and whether Glossa is on for its site. A page asks on every
+   * load and change: its tab's icon follows the answer.
+   */
+  async function settingsForPage(context: RequestContext): Promise<{ settings: Settings; active: boolean }> {
+    const settings = await getSettings();
+    const tabId = webPageTab(context);
+    const active = tabId === undefined || isActiveOn(settings, new URL(context.senderUrl!).hostname);
+    if (tabId !== undefined) void toolbar?.siteState(tabId, active);
+    return { settings, active };
+  }
   // The public glossary (bundled and imported packs), compiled once per change and kept for the
   // service worker's lifetime; a page's own pack is added to it per request.
   let base:
@@ -253,9 +264,11 @@ export function createHandlers({
 
   const handlers: HandlerMap = {
     getMatcher: async (_request, context) => {
+      // Off for the page's site: its settings, and nothing to mark with.
+      const { settings, active } = await settingsForPage(context);
+      if (!active) return { settings };
       base ??= loadBase();
       const { entries, version, matcher } = await base;
-      const settings = await getSettings();
       const url = pageSourceUrl(context.senderUrl);
       if (!url || context.tabId === undefined) return { matcher, settings };
       // The page's own packs: built from it (unless building is off) and made by hand on it.
@@ -312,14 +325,7 @@ export function createHandlers({
     listEntries: async () => {
       return withPacks(await listEntries());
     },
-    getSettings: async (_request, context) => {
-      const settings = await getSettings();
-      // A page reads its settings first, on every load and change: its tab's icon follows them.
-      const tabId = webPageTab(context);
-      if (tabId !== undefined)
-        void toolbar?.siteState(tabId, isActiveOn(settings, new URL(context.senderUrl!).hostname));
-      return settings;
-    },
+    getSettings: async (_request, context) => (await settingsForPage(context)).settings,
     importPack: async (request) => {
       const result = await importUserPack(request.pack);
       if (result.outcome !== 'unchanged') await glossaryChanged({ packs: true });

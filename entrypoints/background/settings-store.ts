@@ -4,6 +4,7 @@
  * a change by watching the settings item; only the background writes, after validating.
  */
 import * as v from 'valibot';
+import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { dropLegacySettings, legacySettings } from '@/lib/db/settings';
 import { type Settings, type SettingsPatch, SettingsSchema } from '@/lib/settings';
@@ -43,6 +44,23 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
 
   const readStored = async () => parseStoredSettings(await item.getValue());
 
+  // Every page asks for the settings on every load: they are read from storage once and kept
+  // until any of their items changes (written here, or synced from another browser).
+  let cached: Promise<Settings> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if ((area === 'sync' || area === 'local') && Object.keys(changes).some((k) => k.startsWith(SETTINGS_KEY))) {
+      cached = undefined;
+    }
+  });
+  const get = (): Promise<Settings> => {
+    const reading = (cached ??= read());
+    // A failed read is not kept: the next request tries again.
+    reading.catch(() => {
+      if (cached === reading) cached = undefined;
+    });
+    return reading;
+  };
+
   async function read(): Promise<Settings> {
     const stored = await readStored();
     const keys = sitesKeysOf(stored);
@@ -72,10 +90,10 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
   };
 
   return {
-    get: read,
+    get,
     update: (patch) =>
       serially(async () => {
-        const next = v.parse(SettingsSchema, { ...(await read()), ...patch });
+        const next = v.parse(SettingsSchema, { ...(await get()), ...patch });
         try {
           await write(next);
         } catch (error) {
@@ -84,6 +102,8 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
             { cause: error },
           );
         }
+        // Known at once, whenever the browser reports the change.
+        cached = Promise.resolve(next);
         return next;
       }),
     watch: (listener) =>
@@ -101,6 +121,7 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
         if (!legacy) return 'none';
         if ((await readStored()) === null) {
           await write(settingsFromValues(legacy));
+          cached = undefined;
           await dropLegacySettings();
           return 'moved';
         }

@@ -216,8 +216,13 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (painter && painter !== shown) painter.clear();
     painter = undefined;
     entries = new Map();
-    // Settings first: on a site where Glossa is off, nothing else is asked for or sent.
-    settings = await send({ type: 'getSettings' });
+    // One question for a page in view: its settings, with the matcher only where Glossa is on
+    // (off, nothing else is asked for or sent). A tab opened in the background reads its
+    // settings now, to answer the popup, and is built and scanned when the reader first looks.
+    let reply: { matcher?: CompiledMatcher; settings: Settings } = document.hidden
+      ? { settings: await send({ type: 'getSettings' }) }
+      : await send({ type: 'getMatcher' });
+    settings = reply.settings;
     on = isActiveOn(settings, location.hostname);
     settingsRead();
     if (signal.aborted) return;
@@ -227,13 +232,16 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       if (!on) saved.clear();
       return;
     }
-    // A tab opened in the background is built and scanned when the reader first looks at it.
-    await whenVisible(ctx);
-    if (signal.aborted) return;
-    ({ matcher, settings } = await send({ type: 'getMatcher' }));
-    on = isActiveOn(settings, location.hostname);
-    if (signal.aborted) return;
-    if (!on) return show(undefined);
+    if (!reply.matcher) {
+      await whenVisible(ctx);
+      if (signal.aborted) return;
+      reply = await send({ type: 'getMatcher' });
+      settings = reply.settings;
+      on = isActiveOn(settings, location.hostname);
+      if (signal.aborted) return;
+      if (!on || !reply.matcher) return show(undefined);
+    }
+    matcher = reply.matcher;
     roots = findContentRoots(document);
     // Built automatically once per visit: a restart for a change elsewhere (a setting, an edit,
     // this article's glossary deleted on the glossary page) does not send the article again,
@@ -255,10 +263,12 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     autoBuilt = built !== undefined;
     if (signal.aborted) return;
     if (built && built.entries > 0) {
-      ({ matcher, settings } = await send({ type: 'getMatcher' }));
+      const rebuilt = await send({ type: 'getMatcher' });
       if (signal.aborted) return;
+      settings = rebuilt.settings;
       on = isActiveOn(settings, location.hostname);
-      if (!on) return show(undefined);
+      if (!on || !rebuilt.matcher) return show(undefined);
+      matcher = rebuilt.matcher;
     }
     first.stop();
     await startSession().scanAll(roots);

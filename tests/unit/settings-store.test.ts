@@ -4,7 +4,7 @@ import { createSettingsStore } from '@/entrypoints/background/settings-store';
 import { closeDatabase, DATABASE_NAME, deleteDatabase } from '@/lib/db/database';
 import { legacySettings, writeLegacySettings } from '@/lib/db/settings';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { LOCAL_SITES_KEY, SETTINGS_KEY, siteChunkKey } from '@/lib/settings-sync';
+import { LOCAL_SITES_KEY, planSettingsWrite, SETTINGS_KEY, siteChunkKey } from '@/lib/settings-sync';
 import Dexie from 'dexie';
 
 const hosts = (n: number) => Array.from({ length: n }, (_, i) => `site-${i}.news.example`);
@@ -83,6 +83,18 @@ describe('the settings store', () => {
     );
     set.mockRestore();
     expect((await store.get()).firstMentionOnly).toBe(true);
+  });
+
+  it('a change synced from another browser is read, though settings are kept in memory between reads', async () => {
+    const store = createSettingsStore();
+    await store.update({ hoverDelayMs: 300 });
+    expect((await store.get()).hoverDelayMs).toBe(300);
+    // Another browser's write, as sync delivers it: the item and its parts, straight into storage.
+    const plan = planSettingsWrite({ ...DEFAULT_SETTINGS, hoverDelayMs: 900, disabledSites: ['b.example'] }, null, 2);
+    await fakeBrowser.storage.sync.set(Object.fromEntries(plan.sync.map(({ key, value }) => [key, value])));
+    await vi.waitFor(async () =>
+      expect(await store.get()).toMatchObject({ hoverDelayMs: 900, disabledSites: ['b.example'] }),
+    );
   });
 
   it('tells a watcher the new settings after each change', async () => {
