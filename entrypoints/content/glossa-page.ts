@@ -44,6 +44,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     requestAnimationFrame(() => performance.measure('glossa-first-mark', { start: started, end: performance.now() }));
   };
   const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+  // The first question leaves before anything is set up: its round trip overlaps the setup.
+  const firstAsk = ask();
+  // Its failure is the first restart's to report, once it is awaited there.
+  firstAsk.catch(() => undefined);
   let settings: Settings;
   // Off (for this site or everywhere) means off: no messages beyond reading the setting, no
   // paint, no answers. False until the settings say otherwise.
@@ -204,8 +208,20 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     return session;
   }
 
-  /** (Re)starts from scratch: new matcher or settings. `built`: the page's glossary was just built. */
-  async function restart(options: { built?: boolean } = {}) {
+  /**
+   * One question for a page in view: its settings, with the matcher only where Glossa is on
+   * (off, nothing else is asked for or sent). A tab opened in the background reads its settings
+   * now, to answer the popup, and is built and scanned when the reader first looks.
+   */
+  async function ask(): Promise<{ matcher?: CompiledMatcher; settings: Settings }> {
+    return document.hidden ? { settings: await send({ type: 'getSettings' }) } : send({ type: 'getMatcher' });
+  }
+
+  /**
+   * (Re)starts from scratch: new matcher or settings. `built`: the page's glossary was just built.
+   * `asked`: the first question, already on its way.
+   */
+  async function restart(options: { built?: boolean; asked?: ReturnType<typeof ask> } = {}) {
     lifetime.abort();
     lifetime = new AbortController();
     const { signal } = lifetime;
@@ -216,12 +232,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (painter && painter !== shown) painter.clear();
     painter = undefined;
     entries = new Map();
-    // One question for a page in view: its settings, with the matcher only where Glossa is on
-    // (off, nothing else is asked for or sent). A tab opened in the background reads its
-    // settings now, to answer the popup, and is built and scanned when the reader first looks.
-    let reply: { matcher?: CompiledMatcher; settings: Settings } = document.hidden
-      ? { settings: await send({ type: 'getSettings' }) }
-      : await send({ type: 'getMatcher' });
+    let reply = await (options.asked ?? ask());
     settings = reply.settings;
     on = isActiveOn(settings, location.hostname);
     settingsRead();
@@ -323,7 +334,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   // The screen's marks come before the article's glossary is built: hovers and messages are
   // heard from the start, not once the whole first restart is done.
-  const firstStart = restart();
+  const firstStart = restart({ asked: firstAsk });
   watchDom(ctx, onDomChange);
 
   const hover = watchHover(ctx, {
