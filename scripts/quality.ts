@@ -35,9 +35,16 @@ const TUNED_ON = new Set([
   'france24-1',
   'salon-1',
   'tmz-1',
+  // Round 5's held-out set: measured blind once (recall 12/23, precision 33/38), then its misses
+  // and wrong marks were read and shaped round 6's rules (quoted titles, "iPhone", a "©" credit
+  // before a lede, "X is on Twitter at …"), so it is tuned on now.
+  'cnet',
+  'medicalnewstoday',
+  'msn',
+  'yahoo-1',
 ]);
-// Round 5's held-out set: annotated blind before the builder ran on them, never tuned on.
-const HELD_OUT = new Set(['cnet', 'medicalnewstoday', 'msn', 'yahoo-1']);
+// Round 6's held-out set: annotated blind before the builder ran on them, never tuned on.
+const HELD_OUT = new Set(['aclu', 'bug-1255978', 'quanta-1', 'webmd-2']);
 const pages = [
   'seed',
   'wapo-2',
@@ -63,6 +70,10 @@ const pages = [
   'medicalnewstoday',
   'msn',
   'yahoo-1',
+  'aclu',
+  'bug-1255978',
+  'quanta-1',
+  'webmd-2',
 ];
 const showHeldOut = process.env['QUALITY_DETAILS'] === 'held-out';
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(0)}%`);
@@ -84,8 +95,9 @@ for (const page of pages) {
 }
 const ROUND_3 = new Set(['cnn', 'nytimes-3', 'telegraph', 'yahoo-3']);
 const ROUND_4 = new Set(['breitbart', 'citylab-1', 'france24-1', 'salon-1', 'tmz-1']);
+const ROUND_5 = new Set(['cnet', 'medicalnewstoday', 'msn', 'yahoo-1']);
 const rowsOf = (set: Set<string>) => [...set].map((page) => rows.get(page)!);
-const [round3, round4, dev] = [rowsOf(ROUND_3), rowsOf(ROUND_4), rowsOf(TUNED_ON)];
+const [round3, round4, round5, dev] = [rowsOf(ROUND_3), rowsOf(ROUND_4), rowsOf(ROUND_5), rowsOf(TUNED_ON)];
 const pooled = (rows: QualityRow[]) => {
   const sum = (f: (r: QualityRow) => number) => rows.reduce((n, r) => n + f(r), 0);
   const [found, core, right, marked] = [
@@ -96,8 +108,9 @@ const pooled = (rows: QualityRow[]) => {
   ];
   return `recall ${found}/${core} (${pct(found, core)}), precision ${right}/${marked} (${pct(right, marked)})`;
 };
-console.log(`\nHeld out (round 5), pooled: ${pooled(heldOut)}`);
+console.log(`\nHeld out (round 6), pooled: ${pooled(heldOut)}`);
 console.log(`Tuned on (dev), pooled: ${pooled(dev)}`);
+console.log(`Round 5's held-out set (tuned on since), pooled: ${pooled(round5)}`);
 console.log(`Round 4's held-out set (tuned on since), pooled: ${pooled(round4)}`);
 console.log(`Round 3's held-out set (tuned on since), pooled: ${pooled(round3)}`);
 console.log(`\n${details.join('\n')}`);

@@ -88,7 +88,10 @@ export function splitBlocks(raw: string): string[] {
 }
 
 /** Cleans a list of text blocks (from plain text, or the blocks of an HTML article). */
-export function cleanBlocks(blocks: readonly string[]): CleanArticle {
+export function cleanBlocks(
+  blocks: readonly string[],
+  { keepShort }: { keepShort?: (block: string) => boolean } = {},
+): CleanArticle {
   const dropped: { text: string; reason: string }[] = [];
   const captions: string[] = [];
   let published: string | undefined;
@@ -120,7 +123,7 @@ export function cleanBlocks(blocks: readonly string[]): CleanArticle {
       dropped.push({ text: block, reason: 'disclaimer' });
       continue;
     }
-    if (isShortLine(block)) {
+    if (isShortLine(block) && !keepShort?.(block)) {
       // Short lines without a full stop: headline, masthead tagline, section labels, names.
       if (!title && /^\p{Lu}/u.test(block) && block.split(/\s+/).length >= 4) title = block;
       dropped.push({ text: block, reason: title === block ? 'headline' : 'short line (masthead, label or name)' });

@@ -47,9 +47,10 @@ export interface PageEntity {
 }
 
 const PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]/u;
-// A name word: capitalised ("Netanyahu", "U.S.", "Urban-Brookings"), an ordinal ("201st"), or a
-// lower-case particle joined to a capitalised name ("al-Bashir", "bin-Salman", "de-Gaulle").
-const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th)|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]\p{Lu}[\p{L}\p{M}'’]*)`;
+// A name word: capitalised ("Netanyahu", "U.S.", "Urban-Brookings"), an ordinal ("201st"), a
+// lower-case particle joined to a capitalised name ("al-Bashir", "bin-Salman", "de-Gaulle"), or
+// a brand that opens with one lower-case letter ("iPhone", "eBay", "iOS"; see `LOWER_INITIAL`).
+const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-.–][\p{Lu}\d][\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th)|(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-‑]\p{Lu}[\p{L}\p{M}'’]*|(?<![\p{L}\p{N}])\p{Ll}\p{Lu}[\p{L}\p{M}'’]+)`;
 const CONNECTOR = String.raw`(?:\s+(?:of|the|on|for(?:\s+a)?|de|du|al|bin|van|von|der|da|and))+\s+`;
 /** Runs of capitalised words, joined by spaces, hyphens or lower-case connectors ("Council on Foreign Relations"). */
 const PHRASE = new RegExp(`${WORD}(?:(?:${CONNECTOR}|\\s+)${WORD})*`, 'gu');
@@ -88,6 +89,21 @@ const NAMED_DAY = /^(?:St\.? )?\p{Lu}\p{L}*[’']s Day$/u;
 
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/u;
 
+/**
+ * A brand that opens with one lower-case letter: "iPhone", "eBay", "iOS". Not a molecule or a unit
+ * ("mRNA", "tRNA": a letter before an acronym of three or more; "kWh", "mAh").
+ */
+const LOWER_INITIAL = /^\p{Ll}\p{Lu}/u;
+const isLowerInitialNoName = (w: string) => /^\p{Ll}\p{Lu}{3,}$/u.test(w) || /^(?:kWh|mAh|mWh)$/u.test(w);
+
+/** Academic degrees after a name ("Michael Shadlen, Ph.D."): letters, not names. */
+const DEGREE = /^(?:Ph\.?D|D\.?Phil|M\.?B\.?A|M\.?Phil|LL\.?[BM]|B\.?Sc|M\.?Sc)\.?$/u;
+
+/**
+ * Capitalised words of idiom that name no one place: "a ride from Hell", "for Heaven’s sake".
+ */
+const IDIOM_CAPITALS = new Set(['Hell', 'Heaven']);
+
 /** Initialisms news prose uses as ordinary nouns ("TV networks", "a CEO", "the GPS"). */
 const COMMON_INITIALISMS = new Set([
   'TV',
@@ -104,6 +120,11 @@ const COMMON_INITIALISMS = new Set([
   'HIV',
   'IQ',
   'ID',
+  // "in VR", "VR combat", "an AR headset", "EV sales": technologies named as common nouns.
+  'VR',
+  'AR',
+  'EV',
+  'EVs',
 ]);
 
 /** Compass words before a demonym: "Central Asian", "South African", "West European". */
@@ -211,6 +232,34 @@ export function titleSpans(sentence: string): [number, number][] {
   return spans;
 }
 
+/**
+ * Where a sentence quotes a title: “Super Mario Run”, “Until Dawn: Rush of Blood,”, ‘Thumper’.
+ * The quote holds only capitalised words (short lower-case joiners between them, a colon) and no
+ * contraction (“I’m Batman” is speech), and stands between no two names (William "Bill" Cage: a
+ * nickname). Its words are capitalised because it is a title, not because a sentence or a
+ * quotation opens there. A span runs to the closing quote.
+ */
+export function quotedTitleSpans(sentence: string): [number, number][] {
+  if (!/[“"‘]/u.test(sentence)) return [];
+  const spans: [number, number][] = [];
+  for (const m of sentence.matchAll(/(?<![\p{L}\p{N}])[“"‘]([^“”"‘’]{1,120}?)[”"’](?![\p{L}\p{N}])/gu)) {
+    const content = m[1]!.replace(/[,.!?]+$/u, '');
+    const words = content.split(/\s+/u).filter(Boolean);
+    if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
+    const end = m.index + m[0].length;
+    if (/\p{Lu}[\p{L}.]*\s$/u.test(sentence.slice(0, m.index)) && /^\s\p{Lu}/u.test(sentence.slice(end))) continue;
+    const title =
+      /^[\p{Lu}\p{N}]|^\p{Ll}\p{Lu}/u.test(words[0]!) &&
+      words.every(
+        (w) =>
+          (/^[\p{Lu}\p{N}]|^\p{Ll}\p{Lu}/u.test(w) || TITLE_JOINERS.test(w)) &&
+          !/[’'](?:m|re|ve|ll|d)$|n[’']t$/u.test(w),
+      );
+    if (title) spans.push([m.index + 1, end]);
+  }
+  return spans;
+}
+
 interface Occurrence {
   readonly words: string[];
   readonly initial: boolean;
@@ -227,6 +276,8 @@ interface Occurrence {
   readonly head?: string;
   /** Inside a work's title written in title case (see `titleSpans`). */
   readonly inTitle?: boolean;
+  /** Inside a quoted title (see `quotedTitleSpans`), not at its sentence's start. */
+  readonly quoted?: boolean;
 }
 
 /**
@@ -312,6 +363,7 @@ function splitPossessives(phrase: string): string[] {
 function occurrencesIn(sentence: string): Occurrence[] {
   const out: Occurrence[] = [];
   const titles = titleSpans(sentence);
+  const quotes = quotedTitleSpans(sentence);
   for (const m of sentence.matchAll(PHRASE)) {
     let offset = m.index;
     for (let part of splitPossessives(m[0]).flatMap(splitAnd)) {
@@ -331,7 +383,8 @@ function occurrencesIn(sentence: string): Occurrence[] {
         offset = start + part.length;
         continue;
       }
-      const occurrence = occurrenceOf(part, before, after);
+      const quote = quotes.find(([a, b]) => start >= a && start + part.length <= b);
+      const occurrence = occurrenceOf(part, before, after, quote && sentence.slice(quote[0], quote[1]));
       const inTitle = titles.some(([a, b]) => start >= a && start + part.length <= b);
       offset = start + part.length;
       if (occurrence) out.push(...splitPartyMember(inTitle ? { ...occurrence, inTitle } : occurrence));
@@ -340,18 +393,31 @@ function occurrencesIn(sentence: string): Occurrence[] {
   return out;
 }
 
-function occurrenceOf(phrase: string, before: string, after: string | undefined): Occurrence | undefined {
+function occurrenceOf(
+  phrase: string,
+  before: string,
+  after: string | undefined,
+  quote?: string,
+): Occurrence | undefined {
   const beforeNoun = after !== undefined && isNoun(after);
   let words = phrase.split(/\s+/u).map((w, i, all) => (i === all.length - 1 ? bare(w) : w));
-  let initial = !/[\p{L}\p{N}]/u.test(before) || /[.!?:"“]$/u.test(before);
+  const opensSentence = !/[\p{L}\p{N}]/u.test(before) || /[.!?:]["“‘]?$/u.test(before);
+  // A quoted title ("announcing “Super Mario Run,” the…") is capitalised as a title, wherever it
+  // stands; so is a brand with a capital inside ("iPhone sales", "McDonald’s said"). But one
+  // word quoted at a sentence's start, then a comma, is speech (“Absolutely,” she said).
+  const quotedTitle = quote !== undefined && !(opensSentence && /^\S+[,!?][”"’]$/u.test(quote));
+  // (An opening quote opens a quotation; a straight one after a word closes one: William "Bill" Clinton.)
+  let initial =
+    (opensSentence || /(?:^|\s)["“]$/u.test(before)) && !quotedTitle && !/^\p{L}\p{Ll}*\p{Lu}/u.test(words[0]!);
   const afterHonorific = /\b(?:Mr|Mrs|Ms|Dr|Mx)\.?$/u.test(before);
   const atStart = before.split(/\s+/u).filter(Boolean).length + words.length <= 2;
   const previous = before.match(/(?:^|\s)(\p{Ll}+)$/u)?.[1];
   const afterThe =
     (previous !== undefined && (/^(?:the|this|that|its|a|an)$/u.test(previous) || isAdjective(previous))) ||
     (words.length > 1 && /^(?:the|this|that)$/iu.test(words[0]!));
-  // Leading function words ("The Kremlin", "In Moscow"), trailing connectors and dates.
-  while (words.length > 1 && FUNCTION_WORDS.has(words[0]!.toLowerCase())) {
+  // Leading function words ("The Kremlin", "In Moscow"), trailing connectors and dates. (A
+  // quoted title keeps its words: “Until Dawn”.)
+  while (words.length > 1 && !quotedTitle && FUNCTION_WORDS.has(words[0]!.toLowerCase())) {
     words = words.slice(1);
     initial = false;
   }
@@ -375,6 +441,7 @@ function occurrenceOf(phrase: string, before: string, after: string | undefined)
     afterThe,
     atStart,
     ...(after && LOWER_CASE_HEADS.has(after) ? { head: after } : {}),
+    ...(quotedTitle && !opensSentence ? { quoted: true } : {}),
   };
 }
 
@@ -410,7 +477,10 @@ function isNameLike(words: readonly string[]): boolean {
     if (GENERIC_INSTITUTIONS.has(w)) return false;
     // "I’ve", "I’m": a pronoun with its verb.
     if (/^I[’'](?:ve|m|d|ll)$/u.test(w)) return false;
+    // "Ph.D.", "MBA": a degree after a name; "a ride from Hell": an idiom's capital.
+    if (DEGREE.test(w) || IDIOM_CAPITALS.has(w)) return false;
   }
+  if (LOWER_INITIAL.test(words[0]!) && isLowerInitialNoName(bare(words[0]!))) return false;
   // "Israeli", "U.S.-Israeli", "Arab Israeli": adjectives of nationality, not entities.
   const parts = text.split(/[\s\-–]+/u);
   if (
@@ -463,6 +533,8 @@ interface Candidate {
   atStart: number;
   heads: Map<string, number>;
   inTitle: number;
+  /** Occurrences inside a quoted title, not at a sentence's start. */
+  quoted: number;
 }
 
 /** A surname without its particle: "al-Bashir" is "Bashir" when the article shortens it. */
@@ -595,6 +667,7 @@ export function extractPageEntities(
         atStart: 0,
         heads: new Map(),
         inTitle: 0,
+        quoted: 0,
       };
       c.count++;
       if (o.beforeNoun) c.beforeNoun++;
@@ -606,6 +679,7 @@ export function extractPageEntities(
       if (o.atStart) c.atStart++;
       if (o.head) c.heads.set(o.head, (c.heads.get(o.head) ?? 0) + 1);
       if (o.inTitle) c.inTitle++;
+      if (o.quoted) c.quoted++;
       candidates.set(k, c);
     }
   }
@@ -679,7 +753,16 @@ export function extractPageEntities(
     // "US", "WHO": an acronym is a name even when the lexicon knows the word in lower case.
     // A common word capitalised mid-sentence names something ("the Senate", "the Treasury"), at
     // least twice; once may be a caption's or a label's capital.
-    if (single && !isAcronymWord(single) && isCommonWord(single) && !c.personHint && c.midSentence < 2) return false;
+    // (Quoted, it is a title: the weird “Headmaster,” a game about heading balls.)
+    if (
+      single &&
+      !isAcronymWord(single) &&
+      isCommonWord(single) &&
+      !c.personHint &&
+      c.midSentence < 2 &&
+      c.quoted === 0
+    )
+      return false;
     // "Tajik migrants", "Russian officials": a word that mostly stands before a noun is an adjective.
     // (A word with a capital inside, "DevSecOps", "GitLab", is a brand, never a nationality.)
     // (Acronyms too: "US officials", "NATO summit".)

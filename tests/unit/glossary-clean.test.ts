@@ -45,6 +45,12 @@ describe('cleaning', () => {
     expect(cleaned.dropped).toEqual([{ text: block, reason }]);
   });
 
+  it('keeps a short line the caller asks to keep', () => {
+    const keepShort = (block: string) => block.startsWith('“');
+    const cleaned = cleanBlocks(['“Thumper” ($20)', 'a global affairs media network'], { keepShort });
+    expect(cleaned.paragraphs).toEqual(['“Thumper” ($20)']);
+  });
+
   it('cleans the seed article: one copy of the body, in page order, metadata found', () => {
     const article = cleanPlainText(seed);
     expect(article.title).toBe('Tajikistan and the Moscow terror attack fallout');

@@ -98,6 +98,51 @@ describe('page cleaning', () => {
     expect(cleanPageBlocks([block]).paragraphs).toEqual([block]);
   });
 
+  it.each<[string, string, string]>([
+    [
+      'a credit ending in "Source/Agency" before the lede',
+      '© Provided by Business Insider Inc Nintendo/Apple Nintendo and Apple shocked the world earlier this year by announcing a game for phones.',
+      'Nintendo and Apple shocked the world earlier this year by announcing a game for phones.',
+    ],
+    [
+      'a copyright line after the story’s last sentence',
+      'The talks in the capital went on late into the night, officials said afterwards. © 2016 Reuters',
+      body,
+    ],
+  ])('cuts a "©" credit off a paragraph of the story: %s', (_what, block, kept) => {
+    expect(cleanPageBlocks([block]).paragraphs).toEqual([kept]);
+  });
+
+  it.each<[string, string]>([
+    ['a credit and a short caption', '© Provided by Business Insider Inc Nintendo/Apple A game on a phone'],
+    [
+      'a credit with no source to end it',
+      '© Provided by Business Insider Inc. The game is out on Thursday, for everyone.',
+    ],
+  ])('drops a "©" block when no story is left after its credit: %s', (_what, block) => {
+    expect(cleanPageBlocks([block, body]).paragraphs).toEqual([body]);
+  });
+
+  it.each<[string, string]>([
+    [
+      'a copyright lawsuit',
+      'The studio filed a copyright lawsuit against the game’s maker in a federal court on Monday.',
+    ],
+    ['copyright law', 'Under copyright law, the estate controls the songs until 2040, its lawyers said.'],
+  ])('keeps a story’s paragraph about copyright: %s', (_what, block) => {
+    expect(cleanPageBlocks([block]).paragraphs).toEqual([block]);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['a quoted title with a price', '“Rez Infinite” ($30)', true],
+    ['a quoted title with a colon', '“Until Dawn: Rush of Blood”', true],
+    ['a related link quoting a title', '‘Skylanders Imaginators’ will let you print figures', false],
+    ['a quoted phrase of speech', '“I’m Batman”', false],
+    ['a quoted label in lower case', '“dumb teens in the woods”', false],
+  ])('keeps a list’s heading that is a quoted title alone: %s', (_what, heading, kept) => {
+    expect(cleanPageBlocks([heading, body]).paragraphs.includes(heading)).toBe(kept);
+  });
+
   it('keeps a story’s sentences that mention a credit or a name with initials', () => {
     const story =
       'The bank gave Fred R. Conrad credit for the idea (a photo of it went round). Credit markets fell on Monday, traders said (via email).';
@@ -111,6 +156,9 @@ describe('page cleaning', () => {
     ],
     ['a correspondent’s box', 'Jane Smith is the chief Europe correspondent of the paper, based in Brussels.'],
     ['an author’s box', 'Sarah Archer is the author of The Midcentury Kitchen.'],
+    ['an author’s contact line', 'Ben Silverman is on Twitter at ben_silverman.'],
+    ['a pointer to the author’s account', 'Follow Jane Smith on Twitter for more.'],
+    ['an author who can be reached', 'Jane Smith can be reached at jsmith@example.com.'],
   ])('drops an author box at the end of the story: %s', (_what, box) => {
     const clean = cleanPageBlocks([body, box]);
     expect(clean.paragraphs).toEqual([body]);

@@ -1,6 +1,13 @@
 /** The on-page entity extractor: table-driven, one sentence or a few per row. */
 import { describe, expect, it } from 'vitest';
-import { type Evidence, evidenceOf, extractPageEntities, MIN_EVIDENCE, titleSpans } from '@/lib/glossary/page-extract';
+import {
+  type Evidence,
+  evidenceOf,
+  extractPageEntities,
+  MIN_EVIDENCE,
+  quotedTitleSpans,
+  titleSpans,
+} from '@/lib/glossary/page-extract';
 import { splitSentences } from '@/lib/glossary/sentences';
 
 const entitiesOf = (...paragraphs: string[]) => extractPageEntities(paragraphs.flatMap((p) => splitSentences(p)));
@@ -186,8 +193,54 @@ describe('page entity extraction', () => {
       ['The tweet read “#Hamilton Chicago show interrupted,” said Vulture.'],
       ['Hamilton', 'Vulture'],
     ],
+    [
+      'a quoted title mid-sentence is seen mid-sentence',
+      ['Nintendo surprised fans by announcing “Super Mario Run,” its first phone game.'],
+      ['Nintendo', 'Super Mario Run'],
+    ],
+    [
+      'a quoted title opening its sentence is still a title',
+      ['Critics liked it.', '“Job Simulator” might be the best of them.'],
+      ['Job Simulator'],
+    ],
+    [
+      'a quoted common word mid-sentence is a title',
+      ['Soccer meets physics in the weird “Headmaster,” a game.'],
+      ['Headmaster'],
+    ],
+    ['a quoted title keeps its first word', ['The horror game “Until Dawn” was a hit.'], ['Until Dawn']],
+    ['a quoted common word opening its sentence is speech', ['“Absolutely,” the minister said.'], []],
+    ['a quoted phrase with a contraction is speech', ['“I’m Batman,” you will say.'], []],
+    [
+      'a nickname in quotes between names is no title',
+      ['The hero is William "Bill" Clinton, a lawyer.'],
+      ['William', 'Clinton'],
+    ],
+    [
+      'a brand opening with a lower-case letter',
+      ['It runs on iPhone and iPad, and later on eBay and iOS.'],
+      ['iPhone', 'iPad', 'eBay', 'iOS'],
+    ],
+    ['a brand opening its sentence', ['iPhone sales fell.', 'The iPhone is old.'], ['iPhone']],
+    ['a molecule or a unit is no brand', ['The mRNA vaccine used 5 kWh of power.'], []],
+    ['"VR" and "AR" are common nouns', ['Play it in VR or in AR, in VR mode.'], []],
+    [
+      'a degree after a name is no name',
+      ['The study was led by Michael Shadlen, Ph.D., and a PhD student.'],
+      ['Michael Shadlen'],
+    ],
+    ['an idiom’s capital is no place', ['It is a ride from Hell, for Heaven’s sake.'], []],
   ])('%s', (_why, paragraphs, expected) => {
     expect(names(...paragraphs).sort()).toEqual([...expected].sort());
+  });
+
+  it.each<[string, string, string[]]>([
+    ['a quoted title with a colon', 'It sold “Until Dawn: Rush of Blood” last year.', ['Until Dawn: Rush of Blood”']],
+    ['single quotes', 'She wrote for ‘Mukto Mona’, a website.', ['Mukto Mona’']],
+    ['speech in lower case is no title', 'He called it “a disaster” on Monday.', []],
+    ['a contraction is speech', '“I’m Batman,” you will say.', []],
+  ])('finds quoted titles: %s', (_what, sentence, spans) => {
+    expect(quotedTitleSpans(sentence).map(([a, b]) => sentence.slice(a, b))).toEqual(spans);
   });
 
   it.each<[string, string, string[]]>([
