@@ -8,6 +8,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import english from '../../public/_locales/en/messages.json';
+import { errorText } from '../../components/i18n';
 
 interface ChromeMessage {
   readonly message: string;
@@ -39,3 +40,16 @@ export function formatMessage(
 fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) =>
   formatMessage(english, key, substitutions)) as typeof fakeBrowser.i18n.getMessage;
 fakeBrowser.i18n.getUILanguage = () => 'en';
+
+/** What a failed call says to the reader, in English: its error, translated as a page shows it. */
+export function rejectionText(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'did not fail',
+    (error: unknown) => errorText(error),
+  );
+}
+
+/** The same for a call that throws. */
+export function thrownText(run: () => unknown): Promise<string> {
+  return rejectionText(Promise.resolve().then(run));
+}
