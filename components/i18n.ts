@@ -37,13 +37,16 @@ export function t<K extends MessageKey>(key: K, ...substitutions: SubstitutionsO
   return lookup(key, substitutions);
 }
 
-let pluralRules: Intl.PluralRules | undefined;
+/** One set of plural rules per language, made once. */
+const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** The form of `base` for `count`, which fills `$1` (as the reader's locale writes numbers); `more` fill `$2`… */
 export function plural(base: PluralBase, count: number, ...more: Substitution[]): string {
-  pluralRules ??= new Intl.PluralRules(t('language'));
+  const language = t('language');
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
   const substitutions = [count.toLocaleString(), ...more];
-  const form = pluralRules.select(count);
+  const form = rules.select(count);
   return (
     (PLURAL_FORMS.includes(form) && lookup(`${base}_${form}`, substitutions)) || lookup(`${base}_other`, substitutions)
   );

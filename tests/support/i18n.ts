@@ -37,8 +37,11 @@ export function formatMessage(
     .replace(/\$\$/gu, '$');
 }
 
+/** Chrome's predefined messages, as an English browser answers them. */
+const PREDEFINED: Record<string, string> = { '@@ui_locale': 'en', '@@bidi_dir': 'ltr' };
+
 fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) =>
-  formatMessage(english, key, substitutions)) as typeof fakeBrowser.i18n.getMessage;
+  PREDEFINED[key] ?? formatMessage(english, key, substitutions)) as typeof fakeBrowser.i18n.getMessage;
 fakeBrowser.i18n.getUILanguage = () => 'en';
 
 /** What a failed call says to the reader, in English: its error, translated as a page shows it. */

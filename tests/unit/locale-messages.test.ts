@@ -50,6 +50,11 @@ describe('the messages follow Chrome’s rules', () => {
     expect(KEYS.filter((k) => !/^[A-Za-z0-9_]+$/u.test(k) || k.startsWith('@@'))).toEqual([]);
   });
 
+  it('says its language as a tag the browser knows (pages’ lang, plural rules)', () => {
+    expect(Intl.getCanonicalLocales(MESSAGES.language!.message)).toEqual(['en']);
+    expect(new Intl.PluralRules(MESSAGES.language!.message).resolvedOptions().locale).toBe('en');
+  });
+
   it('gives every message a text and, for translators, a description', () => {
     expect(KEYS.filter((k) => !MESSAGES[k]!.message || !MESSAGES[k]!.description?.trim())).toEqual([]);
   });
