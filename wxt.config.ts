@@ -45,7 +45,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()], build: process.env.GLOSSA_NO_MINIFY ? { minify: false } : {} }),
   manifest: ({ browser, manifestVersion }) => ({
-    // Every string the browser shows from the manifest comes from public/_locales/<locale>/messages.json.
+    // Every string the browser shows from the manifest comes from public/_locales/<locale>/messages.json
+    // (the toolbar button's tooltip too: entrypoints/popup/index.html).
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -68,8 +69,8 @@ export default defineConfig({
     },
     // Firefox's MV2 build names it browser_action.
     ...(manifestVersion === 2
-      ? { browser_action: { default_icon: TOOLBAR_ICON, default_title: '__MSG_extName__' } }
-      : { action: { default_icon: TOOLBAR_ICON, default_title: '__MSG_extName__' } }),
+      ? { browser_action: { default_icon: TOOLBAR_ICON } }
+      : { action: { default_icon: TOOLBAR_ICON } }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko, gecko_android } }
       : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
