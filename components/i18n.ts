@@ -24,8 +24,6 @@ export type PluralBase = {
   [K in MessageKey]: K extends `${infer B}_one` ? (`${B}_other` extends MessageKey ? B : never) : never;
 }[MessageKey];
 
-const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
-
 /** The message in the reader's language; '' when no locale has the key (a message from another version). */
 function lookup(key: string, substitutions: readonly Substitution[]): string {
   const texts = substitutions.map((s) => (typeof s === 'object' ? translate(s) : String(s)));
@@ -47,9 +45,7 @@ export function plural(base: PluralBase, count: number, ...more: Substitution[])
   if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
   const substitutions = [count.toLocaleString(), ...more];
   const form = rules.select(count);
-  return (
-    (PLURAL_FORMS.includes(form) && lookup(`${base}_${form}`, substitutions)) || lookup(`${base}_other`, substitutions)
-  );
+  return lookup(`${base}_${form}`, substitutions) || lookup(`${base}_other`, substitutions);
 }
 
 /** A message lib/ or the background said (see lib/user-message.ts), in the reader's language. */
