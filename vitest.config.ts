@@ -6,6 +6,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
-    setupFiles: ['fake-indexeddb/auto', './tests/support/fs-guard.ts'],
+    setupFiles: ['fake-indexeddb/auto', './tests/support/fs-guard.ts', './tests/support/i18n.ts'],
   },
 });

@@ -45,23 +45,25 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()], build: process.env.GLOSSA_NO_MINIFY ? { minify: false } : {} }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Glossa',
-    description:
-      'Contextual reading for the news: marks the people, places and organisations an article names and explains them on hover.',
+    // Every string the browser shows from the manifest comes from public/_locales/<locale>/messages.json
+    // (the toolbar button's tooltip too: entrypoints/popup/index.html).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Each one used; the README's permission table says what for.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+G' },
-        description: 'Explain the glossary term at the cursor or selection',
+        description: '__MSG_commandOpenCard__',
       },
       'save-passage': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the selected passage to the Glossa reading list',
+        description: '__MSG_commandSavePassage__',
       },
       'build-glossary': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Build a glossary from the article on this page',
+        description: '__MSG_commandBuildGlossary__',
       },
     },
     // Firefox's MV2 build names it browser_action.

@@ -1,6 +1,7 @@
 import { textFragmentLink } from '@/lib/anchoring/text-fragment';
 import { isWebUrl } from '@/lib/passages/url';
 import type { EntryView } from '@/lib/messages';
+import { plural, t } from './i18n';
 import { trusted } from './trusted';
 
 export function formatDate(iso: string | undefined): string | undefined {
@@ -34,7 +35,14 @@ export function ArticleLayer({ entry, here, compact, relatedName, onShowEntry }:
   const builtFromPage = entry.pack.origin === 'page';
   const byHand = entry.pack.origin === 'hand';
   const where = [source.publisher ?? source.site, formatDate(source.published)].filter(Boolean).join(', ');
-  const heading = here ? 'In this article' : `In «${source.title}»${where ? ` (${where})` : ''}`;
+  const heading = here
+    ? t('cardInThisArticle')
+    : where
+      ? t('cardInArticleWhere', source.title, where)
+      : t('cardInArticle', source.title);
+  const line = [source.title, source.publisher ?? source.site, formatDate(source.published)]
+    .filter(Boolean)
+    .join(' · ');
   const sentences = compact ? entry.mentions.slice(0, 1) : entry.mentions;
   const url = source.url;
   const sentenceLink =
@@ -53,17 +61,13 @@ export function ArticleLayer({ entry, here, compact, relatedName, onShowEntry }:
         (entry.summaryQuote ? (
           // A built entry's description is the article's own words, quoted as such.
           <p class="summary" title={entry.summaryQuote}>
-            <q>{entry.summary}</q> <span class="muted">— the article’s words</span>
+            <q>{entry.summary}</q> <span class="muted">{t('cardArticlesWords')}</span>
           </p>
         ) : (
           <p class="summary">{entry.summary}</p>
         ))}
       {builtFromPage && here && !compact && (
-        <p class="mention-count muted">
-          {entry.mentions.length === 1
-            ? 'Named in 1 sentence of this article'
-            : `Named in ${entry.mentions.length} sentences of this article`}
-        </p>
+        <p class="mention-count muted">{plural('cardNamedInSentences', entry.mentions.length)}</p>
       )}
       {sentences.length > 0 && (
         <ul class="mentions">
@@ -84,15 +88,13 @@ export function ArticleLayer({ entry, here, compact, relatedName, onShowEntry }:
       {here && (
         // Kept in the compact card: where a layer comes from is never hidden.
         <p class="source">
-          {builtFromPage && 'Built from this page: '}
-          {byHand && 'Added by you on this page: '}
-          {[source.title, source.publisher ?? source.site, formatDate(source.published)].filter(Boolean).join(' · ')}
+          {builtFromPage ? t('cardBuiltFromThisPage', line) : byHand ? t('cardAddedOnThisPage', line) : line}
         </p>
       )}
       {related.length > 0 && (
         // Kept in the compact card: one line of links, and the quickest way on to a related name.
         <div class="related">
-          <h3>Related</h3>
+          <h3>{t('cardRelated')}</h3>
           <ul>
             {related.map((r) => (
               <li key={r.key}>

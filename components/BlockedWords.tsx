@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredBlockedForm } from '@/lib/db/database';
 import type { BackgroundClient } from '@/lib/messages';
+import { t } from './i18n';
 
 export interface BlockedWordsProps {
   readonly send: BackgroundClient;
@@ -34,20 +35,20 @@ export function BlockedWords({ send, suggestion, version, onChanged, onError }: 
     e.preventDefault();
     const word = text.trim();
     if (!word) return;
-    send({ type: 'blockForm', text: word }).then(() => onChanged(`“${word}” will not be marked on any page.`), onError);
+    send({ type: 'blockForm', text: word }).then(() => onChanged(t('blockedAdded', word)), onError);
   };
 
   return (
     <section class="blocked" aria-labelledby="blocked-title">
-      <h2 id="blocked-title">Never mark these words</h2>
+      <h2 id="blocked-title">{t('blockedHeading')}</h2>
       <form class="row" onSubmit={block}>
         <label class="field">
-          Word never to mark
+          {t('blockedWordLabel')}
           <input type="text" required maxLength={200} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </label>
-        <button type="submit">Never mark this word</button>
+        <button type="submit">{t('blockedSubmit')}</button>
       </form>
-      {rows && rows.length === 0 && <p class="muted">None yet.</p>}
+      {rows && rows.length === 0 && <p class="muted">{t('blockedNone')}</p>}
       {rows && rows.length > 0 && (
         <ul class="blocked-words">
           {rows.map((row) => (
@@ -57,12 +58,13 @@ export function BlockedWords({ send, suggestion, version, onChanged, onError }: 
                 type="button"
                 onClick={() =>
                   void send({ type: 'unblockForm', form: row.form }).then(
-                    () => onChanged(`“${row.text}” is marked again.`),
+                    () => onChanged(t('blockedRemoved', row.text)),
                     onError,
                   )
                 }
               >
-                Remove<span class="visually-hidden"> “{row.text}”</span>
+                {t('commonRemove')}
+                <span class="visually-hidden"> {t('commonQuoted', row.text)}</span>
               </button>
             </li>
           ))}

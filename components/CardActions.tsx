@@ -1,5 +1,6 @@
 import type { SaveState } from './TermCard';
 import type { MentionPosition } from './EntityDetails';
+import { plural, t } from './i18n';
 import { trusted } from './trusted';
 
 export interface CardActionsProps {
@@ -20,16 +21,16 @@ function SaveStatus({ save, onUndo }: Pick<CardActionsProps, 'save' | 'onUndo'>)
   // Always rendered, so a screen reader hears each change of the live region.
   return (
     <p class="status" role="status">
-      {save.status === 'saved' && (save.duplicate ? 'Already in your reading list.' : 'Saved to your reading list.')}
+      {save.status === 'saved' && (save.duplicate ? t('alreadyInList') : t('savedToList'))}
       {save.status === 'saved' && !save.duplicate && (
         <>
           {' '}
           <button type="button" class="link" onClick={trusted(() => onUndo())}>
-            Undo
+            {t('commonUndo')}
           </button>
         </>
       )}
-      {save.status === 'undone' && 'Removed from your reading list.'}
+      {save.status === 'undone' && t('removedFromList')}
       {save.status === 'error' && save.message}
     </p>
   );
@@ -46,21 +47,25 @@ export function CardActions({ name, position, save, link, ...on }: CardActionsPr
       {position && (
         <div class="page-mentions">
           <span>
-            {position.count === 1 ? '1 mention on this page' : `${position.count} mentions on this page`}
+            {plural('cardMentionsOnPage', position.count)}
             {many && (
               <span class="muted">
                 {' '}
-                · {position.index + 1} of {position.count}
+                · {t('cardMentionIndex', (position.index + 1).toLocaleString(), position.count.toLocaleString())}
               </span>
             )}
           </span>
           {many && (
             <span class="steps">
-              <button type="button" aria-label={`Previous mention of ${name}`} onClick={trusted(() => on.onStep(-1))}>
-                ‹ Previous
+              <button
+                type="button"
+                aria-label={t('cardPreviousMentionOf', name)}
+                onClick={trusted(() => on.onStep(-1))}
+              >
+                {t('cardPrevious')}
               </button>
-              <button type="button" aria-label={`Next mention of ${name}`} onClick={trusted(() => on.onStep(1))}>
-                Next ›
+              <button type="button" aria-label={t('cardNextMentionOf', name)} onClick={trusted(() => on.onStep(1))}>
+                {t('cardNext')}
               </button>
             </span>
           )}
@@ -74,16 +79,16 @@ export function CardActions({ name, position, save, link, ...on }: CardActionsPr
             disabled={save.status === 'saving'}
             onClick={trusted(() => on.onSave())}
           >
-            {save.status === 'saving' ? 'Saving…' : 'Save passage'}
+            {save.status === 'saving' ? t('commonSaving') : t('cardSavePassage')}
           </button>
         )}
         {link && (
           <button type="button" class="open-link" onClick={trusted(() => on.onOpenLink())}>
-            Open link
+            {t('cardOpenLink')}
           </button>
         )}
         <button type="button" class="link open-glossary" onClick={trusted(() => on.onOpenGlossary())}>
-          Open in your glossary
+          {t('commonOpenInGlossary')}
         </button>
         <SaveStatus save={save} onUndo={on.onUndo} />
       </div>

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { EntityLayers } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
 import { ArticleLayer } from './ArticleLayer';
-import { KIND_LABELS } from './kind-labels';
+import { kindLabel } from './kind-labels';
+import { t } from './i18n';
 import { trusted } from './trusted';
 
 const isReading = (e: EntryView) => e.pack.origin === 'page' || e.pack.origin === 'hand';
@@ -67,10 +68,10 @@ export function EntityDetails({ entity, titled, relatedName, onShowEntry, onOpen
           <h2 id={nameId} class="name">
             {entity.name}
           </h2>
-          <span class="kind">{KIND_LABELS[entity.kind]}</span>
+          <span class="kind">{kindLabel(entity.kind)}</span>
           {onOpenGlossary && (
             <button type="button" class="link open-glossary" onClick={trusted(() => onOpenGlossary())}>
-              Open in your glossary
+              {t('commonOpenInGlossary')}
             </button>
           )}
         </header>
@@ -83,7 +84,7 @@ export function EntityDetails({ entity, titled, relatedName, onShowEntry, onOpen
         ))}
         {more && entity.aliases.length > 0 && (
           <p class="aliases">
-            <span class="label">Also:</span> {entity.aliases.join(', ')}
+            <span class="label">{t('cardAlso')}</span> {entity.aliases.join(', ')}
           </p>
         )}
         {articles.map(({ entry, here }, i) => {
@@ -92,7 +93,7 @@ export function EntityDetails({ entity, titled, relatedName, onShowEntry, onOpen
           const first = read && !articles.slice(0, i).some((a) => !a.here && isReading(a.entry));
           return (
             <Fragment key={entry.key}>
-              {first && <h3 class="group">In other articles you read</h3>}
+              {first && <h3 class="group">{t('cardInOtherArticles')}</h3>}
               <ArticleLayer
                 entry={entry}
                 here={here}
@@ -110,10 +111,10 @@ export function EntityDetails({ entity, titled, relatedName, onShowEntry, onOpen
           class="link more"
           aria-expanded={more}
           aria-controls={bodyId}
-          aria-label={`${more ? 'Show less' : 'Show more'} about ${entity.name}`}
+          aria-label={more ? t('cardShowLessAbout', entity.name) : t('cardShowMoreAbout', entity.name)}
           onClick={trusted(() => setMore(!more))}
         >
-          {more ? 'Show less' : 'Show more'}
+          {more ? t('commonShowLess') : t('commonShowMore')}
         </button>
       )}
     </section>

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { EntitySummary } from '@/lib/glossary/personal';
 import { ENTRY_KINDS, type EntryKind } from '@/lib/glossary/schema';
 import type { GlossaryEntryView } from '@/lib/messages';
-import { KIND_LABELS } from './kind-labels';
+import { t } from './i18n';
+import { kindLabel } from './kind-labels';
 
 export interface EntityEditFormProps {
   readonly entity: EntitySummary;
@@ -15,7 +16,7 @@ const parseList = (text: string) => [
   ...new Set(
     text
       .split(',')
-      .map((t) => t.trim())
+      .map((s) => s.trim())
       .filter(Boolean),
   ),
 ];
@@ -46,40 +47,40 @@ export function EntityEditForm({ entity, first, onSave }: EntityEditFormProps) {
       patch.aliases = parseList(aliases);
     if (summary.trim() !== initial.summary.trim()) patch.summary = summary.trim();
     if (Object.keys(patch).length === 0) {
-      setStatus('Nothing changed.');
+      setStatus(t('editNothingChanged'));
       return;
     }
-    setStatus('Saving…');
+    setStatus(t('commonSaving'));
     void onSave(patch);
   };
 
   return (
     <form class="edit-form" onSubmit={submit} aria-labelledby="edit-title">
-      <h3 id="edit-title">Edit</h3>
+      <h3 id="edit-title">{t('editHeading')}</h3>
       <label class="field">
-        Name
+        {t('editName')}
         <input type="text" required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <label class="field">
-        Kind
+        {t('editKind')}
         <select value={kind} onChange={(e) => setKind(e.currentTarget.value as EntryKind)}>
           {ENTRY_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {kindLabel(k)}
             </option>
           ))}
         </select>
       </label>
       <label class="field">
-        Other names <span class="muted">(comma-separated)</span>
+        {t('editOtherNames')} <span class="muted">{t('commonCommaSeparated')}</span>
         <input type="text" value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
       </label>
       <label class="field">
-        Summary
+        {t('editSummary')}
         <textarea rows={3} maxLength={600} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
       </label>
       <div class="row">
-        <button type="submit">Save changes</button>
+        <button type="submit">{t('editSave')}</button>
         <span class="muted" role="status">
           {status}
         </span>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { GlossaryEntryView } from '@/lib/messages';
-import { ORIGIN_LABELS } from './origin-labels';
+import { plural, t } from './i18n';
+import { originLabel } from './origin-labels';
 
 export interface EntrySourceProps {
   readonly entry: GlossaryEntryView;
@@ -34,12 +35,12 @@ export function EntrySource({ entry, onSplit }: EntrySourceProps) {
         {entry.hidden && (
           <>
             {' '}
-            <span class="badge">Hidden</span>
+            <span class="badge">{t('commonHidden')}</span>
           </>
         )}
       </h4>
       <p class="meta">
-        {ORIGIN_LABELS[pack.origin]}
+        {originLabel(pack.origin)}
         {pack.source.site && <> · {pack.source.site}</>}
         {published && !Number.isNaN(published.getTime()) && (
           <>
@@ -47,11 +48,12 @@ export function EntrySource({ entry, onSplit }: EntrySourceProps) {
             · <time dateTime={pack.source.published}>{PUBLISHED.format(published)}</time>
           </>
         )}
-        {' · as '}“{entry.name}”
+        {' · '}
+        {t('sourceAsName', entry.name)}
       </p>
       {entry.summary && <p class="entry-summary">{entry.summary}</p>}
       {sentences.length > 0 && (
-        <ul class="sentences" aria-label={`Sentences from ${pack.title}`}>
+        <ul class="sentences" aria-label={t('sourceSentencesFrom', pack.title)}>
           {sentences.map((m, i) => (
             <li key={i}>
               {url ? (
@@ -68,12 +70,12 @@ export function EntrySource({ entry, onSplit }: EntrySourceProps) {
       <div class="row">
         {entry.mentions.length > FIRST_SENTENCES && (
           <button type="button" class="link" onClick={() => setAllSentences((v) => !v)}>
-            {allSentences ? 'Show fewer sentences' : `Show all ${entry.mentions.length} sentences`}
+            {allSentences ? t('sourceShowFewer') : plural('sourceShowAll', entry.mentions.length)}
           </button>
         )}
         {onSplit && (
           <button type="button" onClick={onSplit}>
-            Split off
+            {t('sourceSplitOff')}
           </button>
         )}
       </div>

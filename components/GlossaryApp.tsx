@@ -4,8 +4,9 @@ import type { BackgroundClient } from '@/lib/messages';
 import { BlockedWords } from './BlockedWords';
 import { GlossaryEntityView } from './GlossaryEntityView';
 import { GlossarySources } from './GlossarySources';
-import { KIND_LABELS } from './kind-labels';
-import { ORIGIN_LABELS } from './origin-labels';
+import { errorText, plural, t } from './i18n';
+import { kindLabel } from './kind-labels';
+import { originLabel } from './origin-labels';
 
 export interface GlossaryAppProps {
   readonly send: BackgroundClient;
@@ -32,9 +33,6 @@ interface Listing {
 }
 
 type Notice = { readonly text: string; readonly tone: 'info' | 'error' };
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const count = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'entity' : 'entities'}`;
 
 /**
  * The personal glossary: every entity the reader's packs and articles name, browsed by source
@@ -128,7 +126,7 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
   return (
     <main class="glossary">
       <header class="list-header">
-        <h1>Glossary</h1>
+        <h1>{t('glossaryTitle')}</h1>
       </header>
       {notice && (
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
@@ -138,27 +136,27 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
       <div class="glossary-columns">
         <section class="glossary-list" aria-labelledby="glossary-list-title">
           <h2 id="glossary-list-title" class="visually-hidden">
-            Entities
+            {t('glossaryEntitiesHeading')}
           </h2>
           <div class="filters">
             <input
               type="search"
-              placeholder="Search the glossary"
-              aria-label="Search the glossary"
+              placeholder={t('commonSearchGlossary')}
+              aria-label={t('commonSearchGlossary')}
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
             <label>
-              Source{' '}
+              {t('glossarySource')}{' '}
               <select
-                aria-label="Filter by source"
+                aria-label={t('glossaryFilterBySource')}
                 value={origin}
                 onChange={(e) => setOrigin(e.currentTarget.value as EntryOrigin | '')}
               >
-                <option value="">All</option>
+                <option value="">{t('glossaryAllSources')}</option>
                 {ENTRY_ORIGINS.map((o) => (
                   <option key={o} value={o}>
-                    {ORIGIN_LABELS[o]}
+                    {originLabel(o)}
                   </option>
                 ))}
               </select>
@@ -166,10 +164,10 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
           </div>
           <p class="muted count" aria-live="polite">
             {!listing
-              ? 'Loading your glossary…'
+              ? t('glossaryLoading')
               : filtered
-                ? `${count(listing.total)} ${listing.total === 1 ? 'matches' : 'match'}`
-                : count(listing.total)}
+                ? plural('glossaryMatches', listing.total)
+                : plural('countEntities', listing.total)}
           </p>
           <ul class="entities" aria-busy={searching || loadingMore}>
             {entities.map((e) => (
@@ -178,12 +176,12 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
                   {e.name}
                 </button>{' '}
                 <span class="muted">
-                  {KIND_LABELS[e.kind]} · {e.origins.map((o) => ORIGIN_LABELS[o]).join(', ')}
+                  {kindLabel(e.kind)} · {e.origins.map((o) => originLabel(o)).join(', ')}
                 </span>
                 {e.hidden && (
                   <>
                     {' '}
-                    <span class="badge">Hidden</span>
+                    <span class="badge">{t('commonHidden')}</span>
                   </>
                 )}
               </li>
@@ -191,7 +189,7 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
           </ul>
           {listing && entities.length < listing.total && (
             <button type="button" onClick={() => void loadMore()} aria-busy={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Show more'}
+              {loadingMore ? t('commonLoading') : t('commonShowMore')}
             </button>
           )}
         </section>
@@ -207,7 +205,7 @@ export function GlossaryApp({ send, download, initialEntry, initialQuery = '', o
               onClose={() => show(undefined)}
             />
           ) : (
-            <p class="muted">Choose an entity to see where it comes from, and to edit, merge or hide it.</p>
+            <p class="muted">{t('glossaryChooseEntity')}</p>
           )}
           <BlockedWords send={send} suggestion={openName} version={version} onChanged={changed} onError={fail} />
         </div>

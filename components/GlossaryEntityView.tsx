@@ -3,7 +3,8 @@ import type { EntitySummary } from '@/lib/glossary/personal';
 import type { BackgroundClient, GlossaryEntryView } from '@/lib/messages';
 import { EntityEditForm } from './EntityEditForm';
 import { EntrySource } from './EntrySource';
-import { KIND_LABELS } from './kind-labels';
+import { plural, t } from './i18n';
+import { kindLabel } from './kind-labels';
 import { MergePicker } from './MergePicker';
 
 export interface GlossaryEntityViewProps {
@@ -50,13 +51,13 @@ export function GlossaryEntityView({
     // onLoaded and onError are the parent's, new each render: they must not reload the entity.
   }, [send, entryKey, version]);
 
-  if (loaded === undefined) return <p class="muted">Loading…</p>;
+  if (loaded === undefined) return <p class="muted">{t('commonLoading')}</p>;
   if (loaded === null) {
     return (
       <p class="muted" role="status">
-        This entry is no longer in your glossary (its article may have been deleted or forgotten).{' '}
+        {t('entityGone')}{' '}
         <button type="button" class="link" onClick={onClose}>
-          Close
+          {t('commonClose')}
         </button>
       </p>
     );
@@ -68,12 +69,12 @@ export function GlossaryEntityView({
   const hide = () =>
     run(
       send({ type: 'hideEntries', keys: [...entity.keys], hidden: !entity.hidden }),
-      entity.hidden ? `“${entity.name}” is shown again.` : `“${entity.name}” is hidden everywhere.`,
+      entity.hidden ? t('entityShownAgain', entity.name) : t('entityHiddenEverywhere', entity.name),
     );
   const split = (entry: GlossaryEntryView) => {
     // The entity stays open through an entry that remains in it.
     const rest = entries.find((e) => e.key !== entry.key)?.key;
-    return run(send({ type: 'splitEntry', key: entry.key }), `“${entry.pack.title}” was split off.`, rest);
+    return run(send({ type: 'splitEntry', key: entry.key }), t('entitySplitOff', entry.pack.title), rest);
   };
 
   return (
@@ -84,24 +85,24 @@ export function GlossaryEntityView({
           {entity.hidden && (
             <>
               {' '}
-              <span class="badge">Hidden</span>
+              <span class="badge">{t('commonHidden')}</span>
             </>
           )}
         </h2>
         <button type="button" class="link" onClick={onClose}>
-          Close
+          {t('commonClose')}
         </button>
       </header>
       <p class="meta">
-        {KIND_LABELS[entity.kind]}
-        {entity.aliases.length > 0 && <> · Also called {entity.aliases.join(', ')}</>}
+        {kindLabel(entity.kind)}
+        {entity.aliases.length > 0 && <> · {t('entityAlsoCalled', entity.aliases.join(', '))}</>}
       </p>
       <div class="row">
         <button type="button" onClick={() => void hide()}>
-          {entity.hidden ? 'Show again' : 'Hide everywhere'}
+          {entity.hidden ? t('entityShowAgain') : t('entityHideEverywhere')}
         </button>
       </div>
-      <h3>{entries.length === 1 ? 'Its source' : `Its ${entries.length} sources`}</h3>
+      <h3>{plural('entitySources', entries.length)}</h3>
       <ul class="entry-sources">
         {entries.map((entry) => (
           <EntrySource
@@ -115,7 +116,7 @@ export function GlossaryEntityView({
         key={`${entity.id}:${version}`}
         entity={entity}
         first={entries.find((e) => e.key === entity.keys[0])}
-        onSave={(patch) => run(send({ type: 'editEntry', key: entity.keys[0]!, patch }), 'Your changes are saved.')}
+        onSave={(patch) => run(send({ type: 'editEntry', key: entity.keys[0]!, patch }), t('entityChangesSaved'))}
       />
       <MergePicker
         send={send}
@@ -123,7 +124,7 @@ export function GlossaryEntityView({
         onMerge={(other) =>
           run(
             send({ type: 'mergeEntities', a: entity.keys[0]!, b: other.keys[0]! }),
-            `“${other.name}” was merged into “${entity.name}”.`,
+            t('entityMerged', other.name, entity.name),
           )
         }
       />

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { FileImport } from './FileImport';
 import type { StoredPack } from '@/lib/db/database';
 import type { BackgroundClient } from '@/lib/messages';
-import { ORIGIN_LABELS, ORIGIN_ORDER } from './origin-labels';
+import { errorText, plural, t } from './i18n';
+import { originLabel, ORIGIN_ORDER } from './origin-labels';
 
 export interface GlossarySourcesProps {
   readonly send: BackgroundClient;
@@ -14,15 +15,14 @@ export interface GlossarySourcesProps {
 
 type Notice = { readonly text: string; readonly tone: 'info' | 'error' };
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const entries = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'entry' : 'entries'}`;
+const entries = (n: number) => plural('countEntries', n);
 const ADDED = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** What deleting a pack is called: only what the reader made (or imported) can go. */
 function deleteLabel(pack: StoredPack): string | undefined {
-  if (pack.origin === 'page') return 'Delete what was built from this article';
-  if (pack.origin === 'hand') return 'Delete what you added on this page';
-  if (pack.origin === 'user') return 'Remove this pack';
+  if (pack.origin === 'page') return t('sourcesDeleteBuilt');
+  if (pack.origin === 'hand') return t('sourcesDeleteHand');
+  if (pack.origin === 'user') return t('sourcesRemovePack');
   return undefined;
 }
 
@@ -52,7 +52,7 @@ export function GlossarySources({ send, download, version, onChanged }: Glossary
       const file = await send({ type: 'exportPack', id: pack.id });
       download(`${pack.id}.glossa-pack.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
     } catch (e) {
-      setNotice({ text: `Nothing was exported. ${errorText(e)}`, tone: 'error' });
+      setNotice({ text: t('commonNothingExported', errorText(e)), tone: 'error' });
     }
   };
 
@@ -63,9 +63,9 @@ export function GlossarySources({ send, download, version, onChanged }: Glossary
         pack.origin === 'user'
           ? await send({ type: 'removePack', id: pack.id })
           : await send({ type: 'deleteBuiltPack', id: pack.id });
-      if (!done) throw new Error(`“${pack.title}” was already gone.`);
+      if (!done) throw new Error(t('sourcesAlreadyGone', pack.title));
       setNotice(undefined);
-      onChanged(`Deleted “${pack.title}” (${entries(pack.entryCount)}).`);
+      onChanged(t('sourcesDeleted', pack.title, entries(pack.entryCount)));
     } catch (e) {
       setNotice({ text: errorText(e), tone: 'error' });
     }
@@ -77,46 +77,46 @@ export function GlossarySources({ send, download, version, onChanged }: Glossary
       pack = JSON.parse(await file.text());
     } catch (e) {
       // Said the way the background says an invalid pack, so both read alike.
-      setNotice({
-        text: `Nothing was imported. “${file.name}” is not a valid Glossa pack: it is not JSON (${errorText(e)}).`,
-        tone: 'error',
-      });
+      setNotice({ text: t('sourcesNotJson', file.name, errorText(e)), tone: 'error' });
       return;
     }
     try {
       const { entries: n, outcome } = await send({ type: 'importPack', pack });
       const title = (pack as { title?: unknown }).title;
-      const name = typeof title === 'string' ? `“${title}”` : 'The pack';
       const text =
-        outcome === 'unchanged'
-          ? `${name} is already in your glossary, unchanged.`
-          : `${outcome === 'installed' ? 'Imported' : 'Updated'} ${name}: ${entries(n)}.`;
+        typeof title === 'string'
+          ? outcome === 'unchanged'
+            ? t('sourcesUnchanged', title)
+            : t(outcome === 'installed' ? 'sourcesImported' : 'sourcesUpdated', title, entries(n))
+          : outcome === 'unchanged'
+            ? t('sourcesUnchangedUntitled')
+            : t(outcome === 'installed' ? 'sourcesImportedUntitled' : 'sourcesUpdatedUntitled', entries(n));
       setNotice({ text, tone: 'info' });
       onChanged(text);
     } catch (e) {
-      setNotice({ text: `Nothing was imported. ${errorText(e)}`, tone: 'error' });
+      setNotice({ text: t('commonNothingImported', errorText(e)), tone: 'error' });
     }
   };
 
   return (
     <section class="sources" aria-labelledby="sources-title">
       <header class="list-header">
-        <h2 id="sources-title">Sources</h2>
-        <FileImport label="Import a pack" onFile={(file) => void importFile(file)} />
+        <h2 id="sources-title">{t('sourcesHeading')}</h2>
+        <FileImport label={t('sourcesImport')} onFile={(file) => void importFile(file)} />
       </header>
       {notice && (
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           {notice.text}
         </p>
       )}
-      {!packs && <p class="muted">Loading…</p>}
+      {!packs && <p class="muted">{t('commonLoading')}</p>}
       {packs &&
         ORIGIN_ORDER.map((origin) => {
           const group = packs.filter((p) => p.origin === origin);
           if (group.length === 0) return null;
           return (
             <section key={origin} aria-labelledby={`sources-${origin}`}>
-              <h3 id={`sources-${origin}`}>{ORIGIN_LABELS[origin]}</h3>
+              <h3 id={`sources-${origin}`}>{originLabel(origin)}</h3>
               <ul class="packs">
                 {group.map((pack) => {
                   const label = deleteLabel(pack);
@@ -125,11 +125,12 @@ export function GlossarySources({ send, download, version, onChanged }: Glossary
                       <span class="pack-title">{pack.title}</span>
                       <span class="muted">
                         {pack.source.site ? `${pack.source.site} · ` : ''}
-                        {entries(pack.entryCount)} · added {ADDED.format(new Date(pack.installedAt))}
+                        {entries(pack.entryCount)} · {t('sourcesAdded', ADDED.format(new Date(pack.installedAt)))}
                       </span>
                       <div class="row">
                         <button type="button" onClick={() => void exportPack(pack)}>
-                          Export<span class="visually-hidden"> “{pack.title}”</span>
+                          {t('commonExport')}
+                          <span class="visually-hidden"> {t('commonQuoted', pack.title)}</span>
                         </button>
                         {label && confirming !== pack.id && (
                           <button type="button" class="danger" onClick={() => setConfirming(pack.id)}>
@@ -138,14 +139,12 @@ export function GlossarySources({ send, download, version, onChanged }: Glossary
                         )}
                         {label && confirming === pack.id && (
                           <>
-                            <span role="status">
-                              Delete {entries(pack.entryCount)} from “{pack.title}”? Your edits stay.
-                            </span>
+                            <span role="status">{t('sourcesConfirmDelete', entries(pack.entryCount), pack.title)}</span>
                             <button type="button" class="danger" onClick={() => void remove(pack)}>
-                              Yes, delete
+                              {t('sourcesYesDelete')}
                             </button>
                             <button type="button" onClick={() => setConfirming(undefined)}>
-                              Cancel
+                              {t('commonCancel')}
                             </button>
                           </>
                         )}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntitySummary } from '@/lib/glossary/personal';
 import type { BackgroundClient } from '@/lib/messages';
-import { KIND_LABELS } from './kind-labels';
-import { ORIGIN_LABELS } from './origin-labels';
+import { t } from './i18n';
+import { kindLabel } from './kind-labels';
+import { originLabel } from './origin-labels';
 
 export interface MergePickerProps {
   readonly send: BackgroundClient;
@@ -40,18 +41,18 @@ export function MergePicker({ send, entity, onMerge }: MergePickerProps) {
 
   return (
     <section class="merge" aria-labelledby="merge-title">
-      <h3 id="merge-title">Merge with…</h3>
-      <p class="muted">When another entity is the same one under another name, merge them: cards show them as one.</p>
+      <h3 id="merge-title">{t('mergeHeading')}</h3>
+      <p class="muted">{t('mergeHelp')}</p>
       <input
         type="search"
-        placeholder="Find the entity to merge with"
-        aria-label="Find the entity to merge with"
+        placeholder={t('mergeFind')}
+        aria-label={t('mergeFind')}
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
       />
       {query.trim() !== '' && found.q === query.trim() && (
-        <ul class="entities" aria-label="Entities to merge with">
-          {found.choices.length === 0 && <li class="muted">No other entity matches.</li>}
+        <ul class="entities" aria-label={t('mergeChoices')}>
+          {found.choices.length === 0 && <li class="muted">{t('mergeNoMatch')}</li>}
           {found.choices.map((c) => (
             <li key={c.id}>
               <button
@@ -61,10 +62,10 @@ export function MergePicker({ send, entity, onMerge }: MergePickerProps) {
                   onMerge(c);
                 }}
               >
-                Merge with {c.name}
+                {t('mergeWith', c.name)}
               </button>{' '}
               <span class="muted">
-                {KIND_LABELS[c.kind]} · {c.origins.map((o) => ORIGIN_LABELS[o]).join(', ')}
+                {kindLabel(c.kind)} · {c.origins.map((o) => originLabel(o)).join(', ')}
               </span>
             </li>
           ))}

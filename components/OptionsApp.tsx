@@ -10,7 +10,9 @@ import {
   type Settings,
   type SettingsPatch,
 } from '@/lib/settings';
-import { KIND_LABELS } from './kind-labels';
+import type { MessageKey } from '@/lib/user-message';
+import { errorText, plural, t } from './i18n';
+import { kindLabel } from './kind-labels';
 
 export interface OptionsAppProps {
   readonly send: BackgroundClient;
@@ -26,19 +28,19 @@ export interface OptionsAppProps {
 /** Retention choices, in months; 0 keeps everything. */
 const FORGET_AFTER_MONTHS = [0, 3, 6, 12, 24] as const;
 const forgetLabel = (months: number) =>
-  months === 0 ? 'Keep everything' : `Forget articles read more than ${months} months ago`;
+  months === 0 ? t('optionsKeepEverything') : plural('optionsForgetAfter', months);
 
-const STYLE_LABELS: Record<HighlightStyle, string> = {
-  dotted: 'Dotted underline (follows the text colour)',
-  solid: 'Blue underline',
-  background: 'Yellow background',
+const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
+  dotted: 'styleDotted',
+  solid: 'styleSolid',
+  background: 'styleBackground',
 };
 
 /** Glossa's options: every setting, applied to open pages at once. */
-const BUILD_MODE_LABELS: Record<BuildMode, string> = {
-  auto: 'on every page that looks like an article',
-  ask: 'only when I ask (popup, context menu, Alt+Shift+B)',
-  never: 'never',
+const BUILD_MODE_LABELS: Record<BuildMode, MessageKey> = {
+  auto: 'buildModeAuto',
+  ask: 'buildModeAsk',
+  never: 'buildModeNever',
 };
 
 export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps) {
@@ -59,7 +61,7 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
           setSettings(stored);
           setSyncState(sync);
         },
-        (e: unknown) => setError(String(e)),
+        (e: unknown) => setError(errorText(e)),
       );
     };
     load();
@@ -80,7 +82,7 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
         setSaved(true);
       })
       .catch(async (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
         setSaved(false);
         // Nothing was stored: show what is, not the change that was refused.
         if (request === latest.current) setSettings(await send({ type: 'getSettings' }).catch(() => settings));
@@ -90,8 +92,8 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
   if (!settings) {
     return (
       <main>
-        <h1>Glossa options</h1>
-        {error ? <p class="error">{error}</p> : <p class="muted">Loading…</p>}
+        <h1>{t('optionsTitle')}</h1>
+        {error ? <p class="error">{error}</p> : <p class="muted">{t('commonLoading')}</p>}
       </main>
     );
   }
@@ -101,29 +103,23 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
 
   return (
     <main class="options">
-      <h1>Glossa options</h1>
-      <p class="muted">
-        Your settings are kept in your browser’s sync storage: they follow you to every browser you sign in to. What you
-        read and save stays on this computer.
-      </p>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="muted">{t('optionsSyncIntro')}</p>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       <section>
-        <h2>Highlighting</h2>
-        <p class="muted">
-          How Glossa marks the names it can explain. Marks are drawn over the page, never written into it: the page
-          itself is not changed.
-        </p>
+        <h2>{t('optionsHighlighting')}</h2>
+        <p class="muted">{t('optionsHighlightingHelp')}</p>
         <label>
           <input
             type="checkbox"
             checked={settings.enabled}
             onChange={(e) => update({ enabled: e.currentTarget.checked })}
           />{' '}
-          Mark glossary terms on pages
+          {t('optionsMarkTerms')}
         </label>
         <label>
           <input
@@ -131,50 +127,46 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
             checked={settings.firstMentionOnly}
             onChange={(e) => update({ firstMentionOnly: e.currentTarget.checked })}
           />{' '}
-          Mark only the first mention of each term
+          {t('optionsFirstMentionOnly')}
         </label>
         <label>
-          Style{' '}
+          {t('optionsStyle')}{' '}
           <select
             value={settings.highlightStyle}
             onChange={(e) => update({ highlightStyle: e.currentTarget.value as HighlightStyle })}
           >
             {HIGHLIGHT_STYLES.map((s) => (
               <option key={s} value={s}>
-                {STYLE_LABELS[s]}
+                {t(STYLE_LABELS[s])}
               </option>
             ))}
           </select>
         </label>
       </section>
       <section>
-        <h2>Glossaries built from pages</h2>
-        <p class="muted">
-          Glossa can build a glossary from the article you are reading, on your computer: it marks the people, places
-          and organisations the article names, and its cards quote the article. Nothing leaves your browser.
-        </p>
+        <h2>{t('optionsBuiltHeading')}</h2>
+        <p class="muted">{t('optionsBuiltHelp')}</p>
         <label>
-          Build a glossary{' '}
+          {t('optionsBuildLabel')}{' '}
           <select
             value={settings.buildMode}
             onChange={(e) => update({ buildMode: e.currentTarget.value as BuildMode })}
           >
             {BUILD_MODES.map((m) => (
               <option key={m} value={m}>
-                {BUILD_MODE_LABELS[m]}
+                {t(BUILD_MODE_LABELS[m])}
               </option>
             ))}
           </select>
         </label>
       </section>
       <section>
-        <h2>Your glossary</h2>
+        <h2>{t('optionsYourGlossary')}</h2>
         <p class="muted">
-          Everything Glossa built from the articles you read, what you imported or added by hand, and your edits.{' '}
-          <a href={glossaryUrl}>Open your glossary</a>
+          {t('optionsYourGlossaryHelp')} <a href={glossaryUrl}>{t('optionsOpenGlossary')}</a>
         </p>
         <label>
-          Articles you read{' '}
+          {t('optionsArticlesYouRead')}{' '}
           <select
             value={settings.forgetAfterMonths}
             onChange={(e) => update({ forgetAfterMonths: Number(e.currentTarget.value) })}
@@ -190,11 +182,11 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
             ))}
           </select>
         </label>
-        <p class="muted">Forgetting keeps what you added by hand and your edits.</p>
+        <p class="muted">{t('optionsForgettingKeeps')}</p>
       </section>
       <fieldset>
-        <legend>Kinds of term to mark</legend>
-        <p class="muted">Unticked kinds are not marked; their entries stay in your glossary.</p>
+        <legend>{t('optionsKinds')}</legend>
+        <p class="muted">{t('optionsKindsHelp')}</p>
         {ENTRY_KINDS.map((kind) => (
           <label key={kind}>
             <input
@@ -202,18 +194,15 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
               checked={settings.kinds.includes(kind)}
               onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
             />{' '}
-            {KIND_LABELS[kind]}
+            {kindLabel(kind)}
           </label>
         ))}
       </fieldset>
       <section>
-        <h2>Hover cards</h2>
-        <p class="muted">
-          A card opens when the pointer rests on a marked term. A shorter wait opens cards sooner; a longer one keeps
-          them from opening as the pointer passes by. On a touch screen a tap opens the card at once.
-        </p>
+        <h2>{t('optionsHoverCards')}</h2>
+        <p class="muted">{t('optionsHoverHelp')}</p>
         <label>
-          Open a card after resting on a term for{' '}
+          {t('optionsHoverDelay')}{' '}
           <input
             type="number"
             min={0}
@@ -225,15 +214,17 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
               if (Number.isFinite(value)) update({ hoverDelayMs: Math.min(1500, Math.max(0, value)) });
             }}
           />{' '}
-          ms
+          {t('optionsMilliseconds')}
         </label>
       </section>
       <section>
-        <h2>Sites where Glossa is off</h2>
-        <p class="muted">On these sites Glossa marks nothing and reads nothing of the page.</p>
-        {syncState && !syncState.sitesSynced && <p class="notice">{syncState.reason}</p>}
+        <h2>{t('optionsSitesOff')}</h2>
+        <p class="muted">{t('optionsSitesOffHelp')}</p>
+        {syncState && !syncState.sitesSynced && (
+          <p class="notice">{plural('sitesKeptLocally', syncState.sites, syncState.limitKb)}</p>
+        )}
         {settings.disabledSites.length === 0 ? (
-          <p class="muted">None. Turn Glossa off for a site from the toolbar popup.</p>
+          <p class="muted">{t('optionsNoSitesOff')}</p>
         ) : (
           <ul class="sites">
             {settings.disabledSites.map((site) => (
@@ -243,7 +234,7 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
                   type="button"
                   onClick={() => update({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}
                 >
-                  Turn back on
+                  {t('optionsTurnBackOn')}
                 </button>
               </li>
             ))}
@@ -251,7 +242,7 @@ export function OptionsApp({ send, glossaryUrl, watchSettings }: OptionsAppProps
         )}
       </section>
       <p class="muted" aria-live="polite">
-        {saved ? 'Saved. Open pages update at once.' : ''}
+        {saved ? t('optionsSaved') : ''}
       </p>
     </main>
   );

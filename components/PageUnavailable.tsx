@@ -1,4 +1,5 @@
-import { hasHighlightApi, NO_HIGHLIGHT_API_MESSAGE } from '@/lib/compat';
+import { hasHighlightApi } from '@/lib/compat';
+import { t } from './i18n';
 
 /**
  * The popup's "On this page" where the page's content script does not answer: a browser page or
@@ -9,13 +10,9 @@ export function PageUnavailable({ global = globalThis }: { readonly global?: Par
   if (!hasHighlightApi(global)) {
     return (
       <p class="muted" role="status">
-        {NO_HIGHLIGHT_API_MESSAGE}
+        {t('noHighlightApi')}
       </p>
     );
   }
-  return (
-    <p class="muted">
-      Glossa can’t read this page. Browsers keep extensions out of their own pages and the extension store.
-    </p>
-  );
+  return <p class="muted">{t('popupCannotReadPage')}</p>;
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { plural, t } from './i18n';
 
 export interface PassageGroupProps {
   /** Unique on the page: an article saved from at different times may head two groups. */
@@ -24,10 +25,8 @@ export function PassageGroup({ id, url, title, site, latest, count, children }: 
       <header class="group-header">
         <h2 id={id}>{title || url}</h2>
         <p class="meta">
-          {site} · last saved <time dateTime={last.toISOString()}>{SAVED_ON.format(last)}</time> ·{' '}
-          <span class="group-count">
-            {count.toLocaleString()} {count === 1 ? 'passage' : 'passages'}
-          </span>
+          {site} · {t('groupLastSaved')} <time dateTime={last.toISOString()}>{SAVED_ON.format(last)}</time> ·{' '}
+          <span class="group-count">{plural('countPassages', count)}</span>
         </p>
       </header>
       {children}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Passage } from '@/lib/passages/schema';
+import { t } from './i18n';
 
 export interface PassageItemProps {
   readonly passage: Passage;
@@ -15,7 +16,7 @@ const parseTags = (text: string) => [
   ...new Set(
     text
       .split(',')
-      .map((t) => t.trim())
+      .map((s) => s.trim())
       .filter(Boolean),
   ),
 ];
@@ -36,10 +37,10 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
   const [tags, setTags] = useState(passage.tags.join(', '));
   const [status, setStatus] = useState('');
   const save = (patch: { note?: string; tags?: string[] }) => {
-    setStatus('Saving…');
+    setStatus(t('commonSaving'));
     onSave(patch).then(
-      () => setStatus('Saved.'),
-      () => setStatus('Not saved.'),
+      () => setStatus(t('passageSavedDone')),
+      () => setStatus(t('passageNotSaved')),
     );
   };
   // Follow the stored values when they change, not when an unrelated save returns a new object:
@@ -59,20 +60,20 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
     >
       <blockquote>{passage.text}</blockquote>
       <p class="meta" id={titleId}>
-        Saved <time dateTime={saved.toISOString()}>{SAVED_AT.format(saved)}</time>
+        {t('passageSaved')} <time dateTime={saved.toISOString()}>{SAVED_AT.format(saved)}</time>
       </p>
       {passage.found?.status === 'missing' && (
         <p class="orphan" role="note">
-          Not found on its page the last time it was opened: the page has changed. The quote is kept here.
+          {t('passageMissing')}
         </p>
       )}
       {passage.entries.length > 0 && (
-        <ul class="chips" aria-label="Glossary entries in this passage">
+        <ul class="chips" aria-label={t('passageEntries')}>
           {/* One chip per name: Tajikistan in the World pack and in an article is one entity. */}
           {[...new Map(passage.entries.map((k) => [entryName(k) ?? k.split('/').pop()!, k])).entries()].map(
             ([name, k]) => (
               <li key={k}>
-                <a href={glossaryHref(k)} target="_blank" rel="noopener" title={`Open ${name} in your glossary`}>
+                <a href={glossaryHref(k)} target="_blank" rel="noopener" title={t('passageOpenEntry', name)}>
                   {name}
                 </a>
               </li>
@@ -81,7 +82,7 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
         </ul>
       )}
       <label class="field">
-        Note
+        {t('passageNote')}
         <textarea
           value={note}
           rows={2}
@@ -90,7 +91,7 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
         />
       </label>
       <label class="field">
-        Tags <span class="muted">(comma-separated)</span>
+        {t('passageTags')} <span class="muted">{t('commonCommaSeparated')}</span>
         <input
           type="text"
           value={tags}
@@ -104,10 +105,10 @@ export function PassageItem({ passage, entryName, onOpen, onSave, onDelete }: Pa
       </label>
       <div class="row">
         <button type="button" onClick={onOpen}>
-          Open on its page
+          {t('passageOpen')}
         </button>
         <button type="button" class="danger" onClick={onDelete}>
-          Delete
+          {t('commonDelete')}
         </button>
         <span class="muted" role="status">
           {status}

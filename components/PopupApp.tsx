@@ -5,8 +5,9 @@ import type { EntryKind } from '@/lib/glossary/schema';
 import { EntityDetails } from './EntityDetails';
 import { type EntityLayers, layerEntries } from '@/lib/glossary/layers';
 import type { EntitySummary } from '@/lib/glossary/personal';
-import { KIND_LABELS } from './kind-labels';
+import { kindLabel } from './kind-labels';
 import { PageUnavailable } from './PageUnavailable';
+import { errorText, plural, t } from './i18n';
 
 /** Talks to the content script of the tab the popup is about; rejects where none can run. */
 export type TabClient = <R extends TabRequest>(request: R) => Promise<TabResponses[R['type']]>;
@@ -56,14 +57,14 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
   // The glossary is searched in the background, which holds it (with a thousand articles read,
   // tens of thousands of entries): the popup receives one page of results, never the whole.
   const load = useCallback(() => {
-    const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+    const fail = (e: unknown) => setError(errorText(e));
     send({ type: 'glossaryEntities', offset: 0, limit: MAX_RESULTS, includeHidden: false }).then(setBrowse, fail);
     send({ type: 'getSettings' }).then(setSettings, fail);
     Promise.all([sendToTab({ type: 'pageInfo' }), sendToTab({ type: 'pageTerms' })]).then(
       ([info, terms]) => {
         setPage({ status: 'ready', hostname: info.hostname, terms });
         // Each entry on the page by its entity's name: Russia in the World pack and in the article is one line.
-        send({ type: 'getEntries', keys: terms.map((t) => t.key) }).then((entries) => {
+        send({ type: 'getEntries', keys: terms.map((term) => term.key) }).then((entries) => {
           const names = new Map<string, { name: string; kind: EntryKind }>();
           for (const entity of layerEntries(entries))
             for (const k of entity.keys) names.set(k, { name: entity.name, kind: entity.kind });
@@ -82,7 +83,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
     let current = true;
     send({ type: 'glossaryEntities', query: q, offset: 0, limit: MAX_RESULTS, includeHidden: false }).then(
       ({ entities }) => current && setFound({ query: q, entities }),
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => current && setError(errorText(e)),
     );
     return () => {
       current = false;
@@ -103,7 +104,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
       const names = new Map((await send({ type: 'getEntries', keys: related })).map((e) => [e.key, e.name]));
       const entity = layerEntries(entries)[0];
       if (current) setShown(entity ? { entity, names } : undefined);
-    })().catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => current && setError(errorText(e)));
     return () => {
       current = false;
     };
@@ -117,7 +118,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
         setBuild({ busy: false, message });
         load();
       },
-      (e: unknown) => setBuild({ busy: false, message: `Glossa could not build a glossary here: ${String(e)}` }),
+      (e: unknown) => setBuild({ busy: false, message: t('popupBuildFailed', errorText(e)) }),
     );
   };
 
@@ -134,14 +135,14 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
   }, [results, answered]);
 
   const updateSettings = (patch: Partial<Settings>) =>
-    send({ type: 'updateSettings', patch }).then(setSettings, (e: unknown) => setError(String(e)));
+    send({ type: 'updateSettings', patch }).then(setSettings, (e: unknown) => setError(errorText(e)));
 
   // One line per entity on the page.
   const onPage = useMemo(() => {
     if (page.status !== 'ready') return [];
     const seen = new Set<string>();
-    return page.terms.filter((t) => {
-      const name = onPageNames.get(t.key)?.name ?? t.key;
+    return page.terms.filter((term) => {
+      const name = onPageNames.get(term.key)?.name ?? term.key;
       if (seen.has(name)) return false;
       seen.add(name);
       return true;
@@ -158,7 +159,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
             queueMicrotask(() => searchBox.current?.focus());
           }}
         >
-          ‹ Back to results
+          {t('popupBackToResults')}
         </button>
         <div class="card">
           <EntityDetails entity={shown.entity} titled relatedName={(k) => shown.names.get(k)} onShowEntry={setDetail} />
@@ -188,24 +189,24 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
   return (
     <main>
       <header class="popup-header">
-        <h1>Glossa</h1>
+        <h1>{t('extName')}</h1>
         <nav class="links">
           <button type="button" class="link" onClick={openReadingList}>
-            Reading list
+            {t('popupReadingList')}
           </button>
           <button type="button" class="link" onClick={openGlossary}>
-            Glossary
+            {t('popupGlossary')}
           </button>
           <button type="button" class="link" onClick={openOptions}>
-            Options
+            {t('popupOptions')}
           </button>
         </nav>
       </header>
       <input
         ref={searchBox}
         type="search"
-        placeholder="Search the glossary"
-        aria-label="Search the glossary"
+        placeholder={t('commonSearchGlossary')}
+        aria-label={t('commonSearchGlossary')}
         aria-controls="glossa-results"
         aria-activedescendant={results[active] ? `glossa-result-${active}` : undefined}
         value={query}
@@ -219,29 +220,27 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
       />
       {error && (
         <p class="error" role="alert">
-          Glossa could not load its glossary: {error}
+          {t('popupLoadFailed', error)}
         </p>
       )}
-      {!browse && !error && <p class="muted">Loading the glossary…</p>}
+      {!browse && !error && <p class="muted">{t('popupLoadingGlossary')}</p>}
       {searching && answered && results.length === 0 && (
         <p class="muted" role="status">
-          Nothing in the glossary matches “{query.trim()}”. Try fewer letters, or another spelling.
+          {t('popupNoMatch', query.trim())}
         </p>
       )}
       {!query.trim() && (
         <section class="on-page" aria-labelledby="on-page-title">
-          <h2 id="on-page-title">On this page</h2>
-          {page.status === 'loading' && <p class="muted">Looking at the page…</p>}
+          <h2 id="on-page-title">{t('popupOnThisPage')}</h2>
+          {page.status === 'loading' && <p class="muted">{t('popupLookingAtPage')}</p>}
           {page.status === 'unavailable' && <PageUnavailable />}
           {page.status === 'ready' && page.terms.length === 0 && (
-            <p class="muted">
-              {siteOff || settings?.enabled === false ? 'Glossa is off here.' : 'No glossary terms on this page.'}
-            </p>
+            <p class="muted">{siteOff || settings?.enabled === false ? t('popupOffHere') : t('popupNoTerms')}</p>
           )}
           {page.status === 'ready' && !siteOff && settings?.enabled !== false && settings?.buildMode !== 'never' && (
             <p class="build">
               <button type="button" class="secondary" disabled={build.busy} onClick={buildFromPage}>
-                {build.busy ? 'Building…' : 'Build a glossary from this page'}
+                {build.busy ? t('popupBuilding') : t('popupBuild')}
               </button>{' '}
               <span class="muted" role="status">
                 {build.message ?? ''}
@@ -251,20 +250,20 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
           {page.status === 'ready' && page.terms.length > 0 && (
             // The glossary page's rows (name, then kind and count); arrow keys move between them.
             <ul class="entities" onKeyDown={moveBetweenRows}>
-              {onPage.map((t) => {
-                const known = onPageNames.get(t.key);
+              {onPage.map((term) => {
+                const known = onPageNames.get(term.key);
                 return (
-                  <li key={t.key}>
+                  <li key={term.key}>
                     <button
                       type="button"
                       class="link term"
-                      onClick={() => void sendToTab({ type: 'revealTerm', key: t.key })}
+                      onClick={() => void sendToTab({ type: 'revealTerm', key: term.key })}
                     >
-                      {known?.name ?? t.key}
+                      {known?.name ?? term.key}
                     </button>{' '}
                     <span class="muted">
-                      {known ? `${KIND_LABELS[known.kind]} · ` : ''}
-                      {t.count} {t.count === 1 ? 'mention' : 'mentions'}
+                      {known ? `${kindLabel(known.kind)} · ` : ''}
+                      {plural('countMentions', term.count)}
                     </span>
                   </li>
                 );
@@ -275,12 +274,12 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
       )}
       {!searching && browse && (
         <h2 class="list-title">
-          Glossary · {browse.total} {browse.total === 1 ? 'entry' : 'entries'}
-          {browse.total > MAX_RESULTS && <span class="muted"> (type to search them all)</span>}
+          {plural('popupGlossaryCount', browse.total)}
+          {browse.total > MAX_RESULTS && <span class="muted"> {t('popupTypeToSearch')}</span>}
         </h2>
       )}
       {/* Focusable: a list longer than the popup scrolls, and keyboard users must reach it too. */}
-      <ul class="results" id="glossa-results" role="listbox" aria-label="Glossary entries" tabIndex={0}>
+      <ul class="results" id="glossa-results" role="listbox" aria-label={t('popupResultsLabel')} tabIndex={0}>
         {results.map((e, i) => (
           <li
             key={e.id}
@@ -291,7 +290,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
             onClick={() => setDetail(e.id)}
             onMouseEnter={() => setActive(i)}
           >
-            <span class="name">{e.name}</span> <span class="kind">{KIND_LABELS[e.kind]}</span>
+            <span class="name">{e.name}</span> <span class="kind">{kindLabel(e.kind)}</span>
             {e.summary && <span class="summary">{e.summary}</span>}
           </li>
         ))}
@@ -304,7 +303,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
               checked={settings.enabled}
               onChange={(e) => updateSettings({ enabled: e.currentTarget.checked })}
             />{' '}
-            Highlight terms on all sites
+            {t('popupHighlightAll')}
           </label>
           {site && (
             <label>
@@ -320,7 +319,7 @@ export function PopupApp({ send, sendToTab, openReadingList, openGlossary, openO
                   })
                 }
               />{' '}
-              Highlight terms on {site}
+              {t('popupHighlightSite', site)}
             </label>
           )}
         </section>

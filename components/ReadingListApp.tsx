@@ -8,6 +8,7 @@ import { PassageGroup } from './PassageGroup';
 import { PassageItem } from './PassageItem';
 import { type PausableTimer, startPausableTimer } from './pausable-timer';
 import { Toast } from './Toast';
+import { errorText, plural, t, translate } from './i18n';
 
 export interface ReadingListAppProps {
   readonly send: BackgroundClient;
@@ -53,8 +54,7 @@ type Notice = {
 };
 
 const isFiltered = (f: Filters) => Boolean(f.query || f.site || f.tag || f.entry);
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const count = (n: number, one = 'passage', many = 'passages') => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const count = (n: number) => plural('countPassages', n);
 
 /**
  * Passages grouped by article: each run of consecutive passages from one page (URL) is a group.
@@ -259,7 +259,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
       );
       if (deleted) {
         setStored((n) => (n === undefined ? n : n - 1));
-        setNotice({ text: 'Passage deleted.', tone: 'info', undo: { passage: deleted, key } });
+        setNotice({ text: t('listDeleted'), tone: 'info', undo: { passage: deleted, key } });
         void refreshFacets();
       }
     } catch (e) {
@@ -270,7 +270,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
   const undoDelete = async ({ passage, key: from }: NonNullable<Notice['undo']>) => {
     try {
       await send({ type: 'restorePassage', passage });
-      setNotice({ text: 'Passage restored.', tone: 'info' });
+      setNotice({ text: t('listRestored'), tone: 'info' });
       const current = listingRef.current;
       if (current?.key === from && !current.filters.query) {
         // Back where it was, if that place is among the pages loaded; otherwise a later page has it.
@@ -299,20 +299,24 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
   const importFile = async (file: File) => {
     try {
       const { added, skipped, rejected, problems } = await send({ type: 'importPassages', text: await file.text() });
-      const unsafe = rejected
-        ? `; ${rejected} left out as unsafe (${problems
-            .slice(0, 3)
-            .map((p) => p.reason)
-            .join('; ')}${rejected > 3 ? '…' : ''})`
-        : '';
+      const reasons = `${problems
+        .slice(0, 3)
+        .map((p) => translate(p.reason))
+        .join('; ')}${rejected > 3 ? '…' : ''}`;
+      const notes = [
+        ...(skipped ? [t('listAlreadyHere', skipped.toLocaleString())] : []),
+        ...(rejected ? [t('listLeftOutUnsafe', rejected.toLocaleString(), reasons)] : []),
+      ];
       setNotice({
-        text: `Imported ${added} ${added === 1 ? 'passage' : 'passages'}${skipped ? `; ${skipped} already here` : ''}${unsafe}.`,
+        text: notes.length
+          ? t('listImportedWithNotes', count(added), notes.join('; '))
+          : t('listImported', count(added)),
         tone: rejected ? 'error' : 'info',
       });
       await loadFirst(filters);
       void refreshFacets();
     } catch (e) {
-      setNotice({ text: `Nothing was imported. ${errorText(e)}`, tone: 'error' });
+      setNotice({ text: t('commonNothingImported', errorText(e)), tone: 'error' });
     }
   };
 
@@ -331,16 +335,16 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
         const page = await send({ type: 'listPassages', ...scope, cursor, limit: EXPORT_PAGE_SIZE });
         all.push(...page.passages);
         cursor = page.next;
-        if (cursor) setNotice({ text: `Exporting… ${count(all.length)} so far.`, tone: 'info' });
+        if (cursor) setNotice({ text: t('listExportingSoFar', count(all.length)), tone: 'info' });
       } while (cursor);
       const stamp = new Date().toISOString().slice(0, 10);
       const name = `glossa-reading-list-${stamp}.${format}`;
       if (format === 'md') download(name, 'text/markdown', toMarkdown(all));
       else if (format === 'json') download(name, 'application/json', toJson(all));
       else download(name, 'text/csv', toCsv(all));
-      if (all.length > EXPORT_PAGE_SIZE) setNotice({ text: `Exported ${count(all.length)}.`, tone: 'info' });
+      if (all.length > EXPORT_PAGE_SIZE) setNotice({ text: t('listExported', count(all.length)), tone: 'info' });
     } catch (e) {
-      setNotice({ text: `Nothing was exported. ${errorText(e)}`, tone: 'error' });
+      setNotice({ text: t('commonNothingExported', errorText(e)), tone: 'error' });
     } finally {
       setExporting(false);
     }
@@ -360,48 +364,52 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
     if (!listing || empty) return '';
     const loaded = passages.length;
     const { total, next } = listing;
-    const matches = (n: number) => (n === 1 ? 'matches' : 'match');
-    const ofStored = stored === undefined ? '' : ` of ${count(stored)}`;
+    /** "3 passages match", or "3 of 10 passages match" once the number stored is known. */
+    const matching = (n: number) =>
+      stored === undefined ? plural('listMatch', n) : plural('listMatchOfStored', n, count(stored));
     if (!isFiltered(listing.filters)) {
-      const order = listing.filters.order === 'newest' ? 'newest' : 'oldest';
-      if (stored === undefined) return next ? `Showing the ${order} ${loaded}; counting the rest…` : count(loaded);
-      return loaded < stored ? `${count(stored)} · showing the ${order} ${loaded}` : count(stored);
+      const newest = listing.filters.order === 'newest';
+      const shown = loaded.toLocaleString();
+      if (stored === undefined) {
+        if (!next) return count(loaded);
+        return newest ? t('listShowingFirst', shown) : t('listShowingFirstOldest', shown);
+      }
+      if (loaded >= stored) return count(stored);
+      return newest ? t('listStoredShowing', count(stored), shown) : t('listStoredShowingOldest', count(stored), shown);
     }
     if (total !== undefined) {
-      const match =
-        stored === undefined
-          ? `${count(total)} ${matches(total)}`
-          : `${total.toLocaleString()}${ofStored} ${matches(total)}`;
-      return loaded < total ? `${match} · showing ${loaded}` : match;
+      return loaded < total ? t('listMatchShowing', matching(total), loaded.toLocaleString()) : matching(total);
     }
-    if (next) return `${count(loaded)} found so far${ofStored}; more may match (too many to count quickly)`;
-    return stored === undefined
-      ? `${count(loaded)} ${matches(loaded)}`
-      : `${loaded.toLocaleString()}${ofStored} ${matches(loaded)}`;
+    if (next) {
+      return stored === undefined
+        ? t('listFoundSoFar', count(loaded))
+        : t('listFoundSoFarOfStored', count(loaded), count(stored));
+    }
+    return matching(loaded);
   };
 
   return (
     <main class="reading-list">
       <header class="list-header">
-        <h1>Reading list</h1>
+        <h1>{t('readingListTitle')}</h1>
         <div class="row">
           <button type="button" disabled={!listing || empty || exporting} onClick={() => void exportFile('md')}>
-            Export Markdown
+            {t('listExportMarkdown')}
           </button>
           <button type="button" disabled={!listing || empty || exporting} onClick={() => void exportFile('json')}>
-            Export JSON
+            {t('listExportJson')}
           </button>
           <button type="button" disabled={!listing || empty || exporting} onClick={() => void exportFile('csv')}>
-            Export CSV
+            {t('listExportCsv')}
           </button>
-          <FileImport label="Import JSON" onFile={(file) => void importFile(file)} />
+          <FileImport label={t('listImportJson')} onFile={(file) => void importFile(file)} />
         </div>
       </header>
       {notice && (
         <Toast
           message={notice.text}
           tone={notice.tone}
-          {...(notice.undo ? { action: { label: 'Undo', onClick: () => void undoDelete(notice.undo!) } } : {})}
+          {...(notice.undo ? { action: { label: t('commonUndo'), onClick: () => void undoDelete(notice.undo!) } } : {})}
           onDismiss={() => setNotice(undefined)}
           onHold={(held) => noticeTimer.current?.hold(held)}
         />
@@ -409,34 +417,34 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
       <div class="filters">
         <input
           type="search"
-          placeholder="Search passages and notes"
-          aria-label="Search passages and notes"
-          title="Finds passages with every word you type (or a word starting with it) in their text, note, tags, title or site"
+          placeholder={t('listSearch')}
+          aria-label={t('listSearch')}
+          title={t('listSearchHelp')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
         <label>
-          Site{' '}
-          <select aria-label="Filter by site" value={site} onChange={(e) => setSite(e.currentTarget.value)}>
-            <option value="">All sites</option>
+          {t('listSite')}{' '}
+          <select aria-label={t('listFilterBySite')} value={site} onChange={(e) => setSite(e.currentTarget.value)}>
+            <option value="">{t('listAllSites')}</option>
             {facets.sites.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         </label>
         <label>
-          Tag{' '}
-          <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-            <option value="">All tags</option>
-            {facets.tags.map((t) => (
-              <option key={t}>{t}</option>
+          {t('listTag')}{' '}
+          <select aria-label={t('listFilterByTag')} value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
+            <option value="">{t('listAllTags')}</option>
+            {facets.tags.map((name) => (
+              <option key={name}>{name}</option>
             ))}
           </select>
         </label>
         <label>
-          Entry{' '}
-          <select aria-label="Filter by glossary entry" value={entry} onChange={(e) => setEntry(e.currentTarget.value)}>
-            <option value="">All entries</option>
+          {t('listEntry')}{' '}
+          <select aria-label={t('listFilterByEntry')} value={entry} onChange={(e) => setEntry(e.currentTarget.value)}>
+            <option value="">{t('listAllEntries')}</option>
             {facets.entries.map((k) => (
               <option key={k} value={k}>
                 {names.get(k) ?? k}
@@ -445,29 +453,24 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
           </select>
         </label>
         <label>
-          Sort {/* A search is ranked, best match first: the date order comes back when it is cleared. */}
+          {t('listSort')} {/* A search is ranked, best match first: the date order comes back when it is cleared. */}
           <select
-            aria-label="Sort by date"
+            aria-label={t('listSortByDate')}
             value={search ? 'best' : newestFirst ? 'newest' : 'oldest'}
             disabled={Boolean(search)}
             onChange={(e) => setNewestFirst(e.currentTarget.value === 'newest')}
           >
-            {search && <option value="best">Best match first</option>}
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
+            {search && <option value="best">{t('listBestFirst')}</option>}
+            <option value="newest">{t('listNewestFirst')}</option>
+            <option value="oldest">{t('listOldestFirst')}</option>
           </select>
         </label>
       </div>
-      {!listing && <p class="muted">Loading your reading list…</p>}
-      {listing && empty && (
-        <p class="muted">
-          Nothing saved yet. Select text on any page and choose “Save passage to Glossa” from the context menu, press
-          Alt+Shift+S, or use “Save passage” on a hover card.
-        </p>
-      )}
+      {!listing && <p class="muted">{t('listLoading')}</p>}
+      {listing && empty && <p class="muted">{t('listEmpty', t('menuSavePassage'), t('cardSavePassage'))}</p>}
       {listing && !empty && passages.length === 0 && !listing.next && (
         <p class="muted" role="status">
-          No passage matches these filters.
+          {t('listNoMatch')}
         </p>
       )}
       <p class="muted count" aria-live="polite">
@@ -497,7 +500,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
                       if (patch.tags) void refreshFacets();
                     },
                     (e: unknown) => {
-                      setNotice({ text: `Your change was not saved: ${errorText(e)}`, tone: 'error' });
+                      setNotice({ text: t('listChangeNotSaved', errorText(e)), tone: 'error' });
                       throw e;
                     },
                   )
@@ -511,7 +514,7 @@ export function ReadingListApp({ send, download }: ReadingListAppProps) {
       {listing?.next && (
         <div class="row" ref={sentinel}>
           <button type="button" onClick={() => void loadMore()} aria-busy={loadingMore}>
-            {loadingMore ? 'Loading…' : passages.length ? 'Show more' : 'Keep searching older passages'}
+            {loadingMore ? t('commonLoading') : passages.length ? t('commonShowMore') : t('listKeepSearching')}
           </button>
         </div>
       )}

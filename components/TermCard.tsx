@@ -3,7 +3,8 @@ import { layerEntries } from '@/lib/glossary/layers';
 import type { EntryView } from '@/lib/messages';
 import { CardActions } from './CardActions';
 import { EntityDetails, type MentionPosition } from './EntityDetails';
-import { KIND_LABELS } from './kind-labels';
+import { kindLabel } from './kind-labels';
+import { plural, t } from './i18n';
 import { trusted } from './trusted';
 
 export type { MentionPosition } from './EntityDetails';
@@ -56,7 +57,7 @@ export function TermCard(props: TermCardProps) {
     <div
       class="card"
       role="dialog"
-      aria-label={`Glossa: ${label}`}
+      aria-label={t('cardLabel', label)}
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && e.isTrusted) {
@@ -66,18 +67,16 @@ export function TermCard(props: TermCardProps) {
       }}
     >
       <div class="card-head">
-        <button type="button" class="close" aria-label="Close" onClick={trusted(() => onClose())}>
+        <button type="button" class="close" aria-label={t('commonClose')} onClick={trusted(() => onClose())}>
           ×
         </button>
         {single && first ? (
           <>
             <h2 class="name">{first.name}</h2>
-            <span class="kind">{KIND_LABELS[first.kind]}</span>
+            <span class="kind">{kindLabel(first.kind)}</span>
           </>
         ) : (
-          <p class="ambiguous">
-            “{label}”: this name belongs to {entities.length} entries.
-          </p>
+          <p class="ambiguous">{plural('cardAmbiguous', entities.length, label)}</p>
         )}
       </div>
       <div class="card-body">

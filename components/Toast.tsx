@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { t } from './i18n';
 import { trusted } from './trusted';
 
 export interface ToastProps {
@@ -39,7 +40,7 @@ export function Toast({ message, tone, action, onDismiss, onHold }: ToastProps) 
           {action.label}
         </button>
       )}
-      <button type="button" class="dismiss" aria-label="Dismiss" onClick={trusted(() => onDismiss())}>
+      <button type="button" class="dismiss" aria-label={t('commonDismiss')} onClick={trusted(() => onDismiss())}>
         ×
       </button>
     </div>

@@ -1,4 +1,5 @@
-import { hasHighlightApi, NO_HIGHLIGHT_API_MESSAGE } from '@/lib/compat';
+import { hasHighlightApi } from '@/lib/compat';
+import { t } from './i18n';
 
 export interface Shortcut {
   readonly description: string;
@@ -10,7 +11,7 @@ export interface WelcomeAppProps {
   /** Glossa's keyboard commands, read from the browser (the reader may have changed them). */
   readonly shortcuts: readonly Shortcut[];
   readonly iconUrl: string;
-  /** Where the reader changes shortcuts (chrome://extensions/shortcuts, or Firefox's add-ons page). */
+  /** Where the reader changes shortcuts (chrome://extensions/shortcuts, or Firefox's add-ons page), as the reader reads it. */
   readonly shortcutsPage: string;
   readonly global?: Parameters<typeof hasHighlightApi>[0];
 }
@@ -25,50 +26,46 @@ export function WelcomeApp({ shortcuts, iconUrl, shortcutsPage, global = globalT
     <main class="welcome">
       <header class="welcome-header">
         <img src={iconUrl} alt="" width={48} height={48} />
-        <h1>Welcome to Glossa</h1>
+        <h1>{t('welcomeTitle')}</h1>
       </header>
       {!hasHighlightApi(global) && (
         <p class="error" role="alert">
-          {NO_HIGHLIGHT_API_MESSAGE}
+          {t('noHighlightApi')}
         </p>
       )}
       <section aria-labelledby="welcome-marks">
-        <h2 id="welcome-marks">What it marks</h2>
+        <h2 id="welcome-marks">{t('welcomeMarksHeading')}</h2>
         <ul>
-          <li>In news articles, the people, places, organisations and events Glossa knows get a dotted underline.</li>
-          <li>
-            It also builds a small glossary from each article you read, so the article’s own names are marked too.
-          </li>
-          <li>
-            The toolbar button counts the entries a page mentions. It turns grey on sites where you switch Glossa off.
-          </li>
+          <li>{t('welcomeMarks1')}</li>
+          <li>{t('welcomeMarks2')}</li>
+          <li>{t('welcomeMarks3')}</li>
         </ul>
       </section>
       <section aria-labelledby="welcome-try">
-        <h2 id="welcome-try">Try it</h2>
-        <p>Rest the pointer on an underlined name below: a card explains it.</p>
-        <article class="welcome-demo" aria-label="A short article to try Glossa on">
-          <h3>Tajikistan after the Moscow attack</h3>
-          <p>Four suspects in the attack on Crocus City Hall were Tajik citizens.</p>
-          <p>ISIS–K claimed it. Emomali Rahmon spoke with Vladimir Putin two days later.</p>
-          <p>Russia keeps its 201st military base near Dushanbe.</p>
+        <h2 id="welcome-try">{t('welcomeTryHeading')}</h2>
+        <p>{t('welcomeTryHelp')}</p>
+        <article class="welcome-demo" aria-label={t('welcomeDemoLabel')}>
+          <h3>{t('welcomeDemoTitle')}</h3>
+          <p>{t('welcomeDemo1')}</p>
+          <p>{t('welcomeDemo2')}</p>
+          <p>{t('welcomeDemo3')}</p>
         </article>
       </section>
       <section aria-labelledby="welcome-keys">
-        <h2 id="welcome-keys">Keyboard</h2>
+        <h2 id="welcome-keys">{t('welcomeKeysHeading')}</h2>
         <dl class="welcome-keys">
           {shortcuts.map((s) => (
             <div key={s.description}>
-              <dt>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="muted">no shortcut set</span>}</dt>
+              <dt>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="muted">{t('welcomeNoShortcut')}</span>}</dt>
               <dd>{s.description}</dd>
             </div>
           ))}
         </dl>
-        <p class="muted">Change them at {shortcutsPage}.</p>
+        <p class="muted">{t('welcomeChangeShortcuts', shortcutsPage)}</p>
       </section>
       <section aria-labelledby="welcome-private">
-        <h2 id="welcome-private">Nothing leaves your machine</h2>
-        <p>Glossa makes no network requests. Its glossary and your reading list stay in this browser.</p>
+        <h2 id="welcome-private">{t('welcomePrivateHeading')}</h2>
+        <p>{t('welcomePrivate')}</p>
       </section>
     </main>
   );

@@ -50,7 +50,3 @@ export function hasHighlightApi(global: HighlightGlobal): boolean {
     global.CSS.highlights !== null
   );
 }
-
-/** What the popup and welcome page say where the Highlight API is missing. */
-export const NO_HIGHLIGHT_API_MESSAGE =
-  'This browser lacks the CSS Custom Highlight API, which Glossa marks names with (Chrome 105 or later, Firefox 140 or later), so Glossa marks nothing here. Update the browser, or turn the API on if it was turned off.';

@@ -17,6 +17,7 @@ import type { SettingsSyncState } from './settings-sync';
 import type { StoredBlockedForm, StoredEdit } from './db/database';
 import { ENTRY_KINDS, type Pack } from './glossary/schema';
 import { ENTRY_ORIGINS, type EntitySummary } from './glossary/personal';
+import { type UserMessage, UserError } from './user-message';
 
 const Key = v.pipe(v.string(), v.maxLength(200));
 
@@ -271,8 +272,11 @@ export interface TabResponses {
   addSelectionToGlossary: { added: boolean; message: string };
 }
 
-/** Every answer travels in an envelope, so errors arrive as readable messages. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Every answer travels in an envelope, so errors arrive as readable messages. A UserError
+ * travels as its key and substitutions (`reason`), translated where it is shown.
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; reason?: UserMessage };
 
 export type Transport = (message: unknown) => Promise<unknown>;
 
@@ -282,10 +286,13 @@ export class MessageError extends Error {
 
 function unwrap<T>(reply: unknown): T {
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new MessageError('Glossa did not answer. Reload the page or the extension and try again.');
+    throw new UserError('errorNoAnswer');
   }
   const envelope = reply as Envelope<T>;
-  if (!envelope.ok) throw new MessageError(envelope.error);
+  if (!envelope.ok) {
+    if (envelope.reason) throw new UserError(envelope.reason.key, ...envelope.reason.substitutions);
+    throw new MessageError(envelope.error);
+  }
   return envelope.value;
 }
 
@@ -347,6 +354,10 @@ export async function answer<T>(run: () => Promise<T> | T): Promise<Envelope<T>>
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UserError) {
+      return { ok: false, error: message, reason: { key: error.key, substitutions: error.substitutions } };
+    }
+    return { ok: false, error: message };
   }
 }

@@ -30,8 +30,12 @@ export interface SyncQuota {
  */
 export const SYNC_QUOTA: SyncQuota = { itemBytes: 8_192, sitesBytes: 102_400 - 8_192 };
 
-/** Where the sites list is: in `chunks` sync items, or in local storage for `reason`. */
-export type SitesPlace = { area: 'sync'; chunks: number; count: number } | { area: 'local'; reason: string };
+/**
+ * Where the sites list is: in `chunks` sync items, or in local storage because its `count` sites
+ * need more than the `limitKb` sync holds (the options page says so, in the reader's language).
+ */
+export type SitesPlace =
+  { area: 'sync'; chunks: number; count: number } | { area: 'local'; count: number; limitKb: number };
 
 /** The settings item as stored in sync: version 1 of `sync:settings`. */
 export type StoredSettings = Omit<Settings, 'disabledSites'> & {
@@ -41,10 +45,8 @@ export type StoredSettings = Omit<Settings, 'disabledSites'> & {
 };
 
 /** Where the turned-off sites are kept, and why when it is not sync: the options page says so. */
-export interface SettingsSyncState {
-  readonly sitesSynced: boolean;
-  readonly reason?: string;
-}
+export type SettingsSyncState =
+  { readonly sitesSynced: true } | { readonly sitesSynced: false; readonly sites: number; readonly limitKb: number };
 
 /** What to write: items by key (no area prefix), and the keys to remove from each area. */
 export interface SettingsWrite {
@@ -97,10 +99,7 @@ export function planSettingsWrite(
   const chunks = splitSites(disabledSites, quota);
   const sites: SitesPlace = chunks
     ? { area: 'sync', chunks: chunks.length, count: disabledSites.length }
-    : {
-        area: 'local',
-        reason: `${disabledSites.length.toLocaleString('en')} turned-off sites need more than the ${Math.round(quota.sitesBytes / 1024)} KB the browser syncs, so this list is kept on this device only.`,
-      };
+    : { area: 'local', count: disabledSites.length, limitKb: Math.round(quota.sitesBytes / 1024) };
   const stored: StoredSettings = { ...rest, sites, writtenAt: now };
   const before = previous?.sites.area === 'sync' ? previous.sites.chunks : 0;
   const after = chunks?.length ?? 0;
@@ -129,7 +128,11 @@ const StoredPlaceSchema = v.union([
     chunks: v.pipe(v.number(), v.integer(), v.minValue(0)),
     count: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
-  v.object({ area: v.literal('local'), reason: v.string() }),
+  v.object({
+    area: v.literal('local'),
+    count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limitKb: v.pipe(v.number(), v.minValue(0)),
+  }),
 ]);
 
 /** A stored settings item, or null when what is stored is missing or not one. */

@@ -55,6 +55,7 @@ import { PACK_FORMAT, parsePack } from '@/lib/glossary/schema';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import type { BackgroundRequest, BackgroundResponses, EntryView } from '@/lib/messages';
 import { isActiveOn, type Settings } from '@/lib/settings';
+import { UserError } from '@/lib/user-message';
 import type { SettingsStore } from './settings-store';
 import type { Toolbar } from './toolbar';
 
@@ -290,8 +291,8 @@ export function createHandlers({
     buildPageGlossary: async (request, context) => {
       // The page is the sender's own: its URL comes from the browser, never from the message.
       const url = pageSourceUrl(context.senderUrl);
-      if (!url || context.tabId === undefined) throw new Error('Glossa builds glossaries from web pages only.');
-      if ((await getSettings()).buildMode === 'never') throw new Error('Building glossaries is turned off in options.');
+      if (!url || context.tabId === undefined) throw new UserError('errorBuildWebPagesOnly');
+      if ((await getSettings()).buildMode === 'never') throw new UserError('errorBuildingOff');
       const started = performance.now();
       const { pack } = buildPagePack({
         id: await pagePackId(url),
@@ -339,11 +340,10 @@ export function createHandlers({
     savePassage: async (request, context) => {
       let passage = request.passage;
       if (context.tabId !== undefined) {
-        if (!saveLimit.allow(context.tabId, Date.now()))
-          throw new Error('Too many saves from this page in a minute. Wait a little, then save again.');
+        if (!saveLimit.allow(context.tabId, Date.now())) throw new UserError('errorTooManySaves');
         // A page's passage is kept under the page's own URL, as the browser reports it.
         const own = pageUrlsFor(context.senderUrl)[0];
-        if (!own) throw new Error('Glossa saves passages from web pages only.');
+        if (!own) throw new UserError('errorSaveWebPagesOnly');
         passage = { ...passage, url: own };
       }
       const result = await savePassage(passage);
@@ -411,9 +411,9 @@ export function createHandlers({
     },
     openPassage: async (request) => {
       const passage = await getPassage(request.id);
-      if (!passage) throw new Error('That passage no longer exists.');
+      if (!passage) throw new UserError('errorPassageGone');
       // Only web pages open: a passage stored before URLs were checked may hold anything.
-      if (!isWebUrl(passage.url)) throw new Error('That passage’s address is not a web page, so it is not opened.');
+      if (!isWebUrl(passage.url)) throw new UserError('errorPassageNotWebPage');
       const tabId = await openTab(passage.url);
       if (tabId !== undefined) pendingReveals.set(tabId, passage.id);
       return null;
@@ -447,9 +447,8 @@ export function createHandlers({
     },
     addToGlossary: async (request, context) => {
       const url = pageUrlsFor(context.senderUrl)[0];
-      if (!url || context.tabId === undefined) throw new Error('Glossa adds entries from web pages only.');
-      if (!saveLimit.allow(context.tabId, Date.now()))
-        throw new Error('Too many additions from this page in a minute. Wait a little, then try again.');
+      if (!url || context.tabId === undefined) throw new UserError('errorAddWebPagesOnly');
+      if (!saveLimit.allow(context.tabId, Date.now())) throw new UserError('errorTooManyAdditions');
       const entry = await addHandEntry({
         name: request.name,
         kind: 'concept',
@@ -526,7 +525,7 @@ export function createHandlers({
     exportPack: async (request) => {
       const { entries, packs } = await (personal ??= loadPersonal());
       const pack = packs.get(request.id);
-      if (!pack) throw new Error('That pack no longer exists.');
+      if (!pack) throw new UserError('errorPackGone');
       // As the reader has it: their edits applied, hidden entries left out.
       const own = [...entries.values()].filter((e) => e.pack.id === pack.id && !e.hidden);
       return parsePack(

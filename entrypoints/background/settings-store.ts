@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { dropLegacySettings, legacySettings } from '@/lib/db/settings';
 import { type Settings, type SettingsPatch, SettingsSchema } from '@/lib/settings';
+import { UserError } from '@/lib/user-message';
 import {
   parseStoredSettings,
   planSettingsWrite,
@@ -97,10 +98,9 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
         try {
           await write(next);
         } catch (error) {
-          throw new Error(
-            `The browser did not save the settings (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`,
-            { cause: error },
-          );
+          const refused = new UserError('settingsNotSaved', error instanceof Error ? error.message : String(error));
+          refused.cause = error;
+          throw refused;
         }
         // Known at once, whenever the browser reports the change.
         cached = Promise.resolve(next);
@@ -112,7 +112,7 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
     async syncState() {
       const stored = await readStored();
       return stored?.sites.area === 'local'
-        ? { sitesSynced: false, reason: stored.sites.reason }
+        ? { sitesSynced: false, sites: stored.sites.count, limitKb: stored.sites.limitKb }
         : { sitesSynced: true };
     },
     moveLegacySettings: () =>

@@ -4,6 +4,7 @@
  * arrive while seeding runs wait for it.
  */
 import { browser } from 'wxt/browser';
+import { t } from '@/components/i18n';
 import { seedBundledPacks } from '@/lib/db/glossary';
 import { createHandlers } from './handlers';
 import { listenForRequests } from './listen';
@@ -49,16 +50,16 @@ export function startBackground(): void {
     if (reason === 'install' && WELCOME_ON_INSTALL) {
       void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     }
-    browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save passage to Glossa', contexts: ['selection'] });
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: t('menuSavePassage'), contexts: ['selection'] });
     browser.contextMenus.create({
       id: ADD_MENU_ID,
-      title: 'Add “%s” to the Glossa glossary',
+      title: t('menuAddToGlossary'),
       contexts: ['selection'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
     browser.contextMenus.create({
       id: BUILD_MENU_ID,
-      title: 'Build a Glossa glossary from this page',
+      title: t('menuBuildGlossary'),
       contexts: ['page'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });

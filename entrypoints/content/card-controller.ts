@@ -4,6 +4,7 @@
  * mention, and where the card sits. Rendering is TermCard's; data comes by message.
  */
 import { h, render } from 'preact';
+import { errorText, t } from '@/components/i18n';
 import { type SaveState, TermCard } from '@/components/TermCard';
 import type { BackgroundClient, EntryView } from '@/lib/messages';
 import { placeCard } from '@/lib/placement';
@@ -193,7 +194,7 @@ export function createCardController(deps: CardDeps): CardController {
     if (!passage) {
       state = {
         ...state,
-        save: { status: 'error', message: 'Glossa could not find the sentence around this mention.' },
+        save: { status: 'error', message: t('cardSentenceNotFound') },
       };
       paint();
       return;
@@ -210,7 +211,7 @@ export function createCardController(deps: CardDeps): CardController {
       if (state)
         state = {
           ...state,
-          save: { status: 'error', message: error instanceof Error ? error.message : String(error) },
+          save: { status: 'error', message: errorText(error) },
         };
     }
     paint();
@@ -224,9 +225,7 @@ export function createCardController(deps: CardDeps): CardController {
     if (state) {
       state = {
         ...state,
-        save: undone
-          ? { status: 'undone' }
-          : { status: 'error', message: 'That save can no longer be undone here; delete it from the reading list.' },
+        save: undone ? { status: 'undone' } : { status: 'error', message: t('cardUndoTooLate') },
       };
     }
     paint();

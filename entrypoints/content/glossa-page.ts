@@ -21,6 +21,7 @@ import {
 import { isActiveOn, type Settings } from '@/lib/settings';
 import { SETTINGS_KEY } from '@/lib/settings-sync';
 import cardCss from '@/components/TermCard.css?inline';
+import { errorText, plural, t } from '@/components/i18n';
 import { createCardController } from './card-controller';
 import { createNotices } from './notices';
 import { passageFromRange } from './passage-input';
@@ -75,21 +76,21 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : undefined;
     const passage = range && passageFromRange(range, painter);
     if (!passage) {
-      const message = 'Select some text of the page first, then save it.';
+      const message = t('pageSelectTextFirst');
       notices.show(message, { tone: 'error' });
       return { saved: false, duplicate: false, message };
     }
     try {
       const { passage: stored, duplicate } = await send({ type: 'savePassage', passage });
-      const message = duplicate ? 'Already in your reading list.' : 'Saved to your reading list.';
+      const message = duplicate ? t('alreadyInList') : t('savedToList');
       notices.show(message, {
         action: duplicate
           ? undefined
           : {
-              label: 'Undo',
+              label: t('commonUndo'),
               onClick: () =>
                 void send({ type: 'undoSave', id: stored.id }).then((undone) => {
-                  notices.show(undone ? 'Removed from your reading list.' : 'That save can no longer be undone here.');
+                  notices.show(undone ? t('removedFromList') : t('pageUndoTooLate'));
                   void saved.refresh();
                 }),
             },
@@ -97,8 +98,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       void saved.refresh();
       return { saved: true, duplicate, message };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      notices.show(`Glossa could not save this passage: ${message}`, { tone: 'error' });
+      const message = errorText(error);
+      notices.show(t('pageSaveFailed', message), { tone: 'error' });
       return { saved: false, duplicate: false, message };
     }
   }
@@ -109,18 +110,18 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : undefined;
     const name = range?.toString().replace(/\s+/gu, ' ').trim();
     if (!range || !name) {
-      const message = 'Select a name on the page first, then add it to the glossary.';
+      const message = t('pageSelectNameFirst');
       notices.show(message, { tone: 'error' });
       return { added: false, message };
     }
     const sentence = sentenceAround(range.startContainer, range.startOffset)?.text ?? name;
     try {
       const added = await send({ type: 'addToGlossary', name, sentence, title: document.title });
-      const message = `Added “${added.name}” to your glossary.`;
+      const message = t('pageAddedToGlossary', added.name);
       notices.show(message);
       return { added: true, message };
     } catch (error) {
-      const message = `Glossa could not add this: ${error instanceof Error ? error.message : String(error)}`;
+      const message = t('pageAddFailed', errorText(error));
       notices.show(message, { tone: 'error' });
       return { added: false, message };
     }
@@ -290,18 +291,15 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   async function buildOnRequest(): Promise<TabResponses['buildGlossary']> {
     settings = await send({ type: 'getSettings' });
     if (!isActiveOn(settings, location.hostname)) {
-      return { entries: 0, message: 'Glossa is off on this site. Turn it on in the popup first.' };
+      return { entries: 0, message: t('pageOffTurnOn') };
     }
     if (settings.buildMode === 'never') {
-      return { entries: 0, message: 'Building glossaries from pages is turned off in Glossa’s options.' };
+      return { entries: 0, message: t('pageBuildingOff') };
     }
     const result = await buildGlossary(true, lifetime.signal);
-    if (!result) return { entries: 0, message: 'The glossary could not be built.' };
+    if (!result) return { entries: 0, message: t('pageBuildFailed') };
     await restart({ built: true });
-    const message =
-      result.outcome === 'empty'
-        ? 'Glossa found no names to explain on this page.'
-        : `Built a glossary of ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} from this page.`;
+    const message = result.outcome === 'empty' ? t('pageBuiltNothing') : plural('pageBuilt', result.entries);
     notices.show(message, { tone: result.outcome === 'empty' ? 'error' : undefined });
     return { entries: result.entries, message };
   }
@@ -474,9 +472,9 @@ function offAnswer<T extends keyof TabResponses>(type: T): TabResponses[T] {
     pageTerms: [],
     revealTerm: false,
     openCardAtSelection: false,
-    saveSelection: { saved: false, duplicate: false, message: 'Glossa is off on this site.' },
-    addSelectionToGlossary: { added: false, message: 'Glossa is off on this site.' },
-    buildGlossary: { entries: 0, message: 'Glossa is off on this site. Turn it on in the popup first.' },
+    saveSelection: { saved: false, duplicate: false, message: t('pageOff') },
+    addSelectionToGlossary: { added: false, message: t('pageOff') },
+    buildGlossary: { entries: 0, message: t('pageOffTurnOn') },
   };
   return answers[type] as TabResponses[T];
 }

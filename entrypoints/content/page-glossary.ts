@@ -7,6 +7,7 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { walkBlocks } from '@/lib/dom/blocks';
 import { type BackgroundClient, MAX_ARTICLE_BLOCKS, type PageBuildResult } from '@/lib/messages';
+import { languageAt } from './page-language';
 import { SLICE_MS, yieldToMain } from './yield';
 
 /**
@@ -71,7 +72,7 @@ export async function buildFromPage(
   const { blocks, busyMs } = await collectArticleText(roots, isHidden, signal);
   const title = (document.querySelector('h1')?.textContent?.trim() || document.title.trim()).slice(0, 2000);
   const published = publishedDate(document);
-  const lang = document.documentElement.lang || undefined;
+  const lang = languageAt(roots[0] ?? document.documentElement);
   const sendStart = performance.now();
   const reply = send({
     type: 'buildPageGlossary',

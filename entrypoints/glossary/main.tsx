@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { GlossaryApp } from '@/components/GlossaryApp';
 import { download } from '@/components/download';
+import { localizePage } from '@/components/i18n';
 import { createBackgroundClient } from '@/lib/messages';
 
 /** `?entry=<key>` opens that entity, `?q=<query>` starts with that search. */
@@ -15,6 +16,7 @@ function showEntry(key: string | undefined): void {
   history.replaceState(null, '', url);
 }
 
+localizePage(document, 'glossaryDocumentTitle');
 const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
 render(
   <GlossaryApp

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type TabClient } from '@/components/PopupApp';
+import { localizePage } from '@/components/i18n';
 import { createBackgroundClient, createTabClient } from '@/lib/messages';
+import { UserError } from '@/lib/user-message';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=` when the popup is
@@ -14,11 +16,12 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+localizePage(document, 'extName');
 const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
 const tab = targetTab();
 const sendToTab: TabClient = async (request) => {
   const id = await tab;
-  if (id === undefined) throw new Error('No tab');
+  if (id === undefined) throw new UserError('errorNoTab');
   return createTabClient((message) => browser.tabs.sendMessage(id, message))(request);
 };
 

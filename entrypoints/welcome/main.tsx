@@ -8,10 +8,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { WelcomeApp } from '@/components/WelcomeApp';
+import { localizePage, t } from '@/components/i18n';
 import { hasHighlightApi } from '@/lib/compat';
 import '@/entrypoints/content/highlights.css';
 import { startGlossaPage } from '@/entrypoints/content/glossa-page';
 
+localizePage(document, 'welcomeTitle');
 const commands = await browser.commands.getAll();
 render(
   <WelcomeApp
@@ -19,11 +21,7 @@ render(
       c.description ? [{ description: c.description, shortcut: c.shortcut ?? '' }] : [],
     )}
     iconUrl={browser.runtime.getURL('/icon.svg')}
-    shortcutsPage={
-      import.meta.env.FIREFOX
-        ? 'about:addons (the gear menu, “Manage Extension Shortcuts”)'
-        : 'chrome://extensions/shortcuts'
-    }
+    shortcutsPage={import.meta.env.FIREFOX ? t('welcomeShortcutsFirefox') : 'chrome://extensions/shortcuts'}
   />,
   document.getElementById('app')!,
 );

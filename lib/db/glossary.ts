@@ -4,6 +4,7 @@ import { type Pack, PackError, parsePack } from '../glossary/schema';
 import { compileMatcher } from '../match/compile';
 import { formKey } from '../text/normalize';
 import type { CompiledMatcher } from '../match/compiled';
+import { UserError } from '../user-message';
 import { database, type StoredEntry, type StoredPack } from './database';
 
 export type SeedOutcome = 'installed' | 'updated' | 'unchanged';
@@ -64,27 +65,35 @@ export async function seedBundledPacks(inputs: readonly unknown[]): Promise<Reco
   return outcomes;
 }
 
+/** A pack the reader chose to import: what is wrong with it is said to the reader (lib/user-message). */
+function parseImportedPack(input: unknown): Pack {
+  try {
+    return parsePack(input, 'The imported pack');
+  } catch (error) {
+    if (error instanceof PackError) throw new UserError('errorPackInvalid', error.problems);
+    throw error;
+  }
+}
+
 /**
  * Adds or replaces a reader's own pack. Validated with the same schema as bundled packs;
  * a bundled pack of the same id is not replaced (the reader is told to rename theirs).
  */
 export async function importUserPack(input: unknown): Promise<{ id: string; entries: number; outcome: SeedOutcome }> {
-  const pack = parsePack(input, 'The imported pack');
+  const pack = parseImportedPack(input);
   const hash = await contentHash(pack);
   const db = database();
   return db.transaction('rw', db.packs, db.entries, async () => {
     const existing = await db.packs.get(pack.id);
     if (existing?.origin === 'bundled') {
-      throw new PackError(`A pack named "${pack.id}" ships with Glossa; give the imported pack another id.`);
+      throw new UserError('errorPackIdBundled', pack.id);
     }
     if (
       (existing && isOwnPageOrigin(existing.origin)) ||
       pack.id.startsWith(PAGE_PACK_PREFIX) ||
       pack.id.startsWith(HAND_PACK_PREFIX)
     ) {
-      throw new PackError(
-        `Pack ids starting with "${PAGE_PACK_PREFIX}" or "${HAND_PACK_PREFIX}" are Glossa's own; give the imported pack another id.`,
-      );
+      throw new UserError('errorPackIdReserved', PAGE_PACK_PREFIX, HAND_PACK_PREFIX);
     }
     if (existing?.hash === hash) return { id: pack.id, entries: pack.entries.length, outcome: 'unchanged' as const };
     await db.entries.where('packId').equals(pack.id).delete();

@@ -6,14 +6,12 @@ import { type ImportedPassage, type ImportProblem, newPassages, vetImport } from
 import { dedupeKey, type Passage, type PassageInput, PassageInputSchema, searchTextOf } from '../passages/schema';
 import { siteOf, webPageUrl, webUrlProblem } from '../passages/url';
 import { database, searchWordsOf, type StoredPassage, timeKeysOf } from './database';
+import { UserError, userMessage } from '../user-message';
 
-export class StorageFullError extends Error {
+export class StorageFullError extends UserError {
   override name = 'StorageFullError';
   constructor() {
-    super(
-      'Your browser refused to store more for Glossa (storage quota reached). Nothing was lost; ' +
-        'free some disk space or export and delete old passages, then try again.',
-    );
+    super('errorStorageFull');
   }
 }
 
@@ -61,7 +59,8 @@ export async function savePassage(
 ): Promise<{ passage: Passage; duplicate: boolean }> {
   const clean = v.parse(PassageInputSchema, input);
   const url = webPageUrl(clean.url);
-  if (url === undefined) throw new Error(`Glossa keeps passages from web pages only: ${webUrlProblem(clean.url)}.`);
+  if (url === undefined)
+    throw new UserError('errorKeepsWebPagesOnly', webUrlProblem(clean.url) ?? userMessage('urlMalformed'));
   const dedupe = dedupeKey({ url, quote: clean.quote });
   const db = database();
   return guarded(() =>
@@ -552,7 +551,8 @@ export async function deletePassage(id: string): Promise<Passage | undefined> {
  */
 export async function restorePassage(passage: Passage): Promise<Passage> {
   const url = webPageUrl(passage.url);
-  if (url === undefined) throw new Error(`This passage cannot be restored: ${webUrlProblem(passage.url)}.`);
+  if (url === undefined)
+    throw new UserError('errorCannotRestore', webUrlProblem(passage.url) ?? userMessage('urlMalformed'));
   const clean: Passage = { ...passage, url, site: siteOf(url), link: textFragmentLink(url, passage.quote) };
   await guarded(() => database().passages.put(storedPassage(clean)));
   return clean;
@@ -563,7 +563,7 @@ export async function updatePassage(id: string, patch: { note?: string; tags?: s
   return guarded(() =>
     db.transaction('rw', db.passages, async () => {
       const row = await db.passages.get(id);
-      if (!row) throw new Error('That passage no longer exists; it may have been deleted in another window.');
+      if (!row) throw new UserError('errorPassageDeletedElsewhere');
       const tags = patch.tags && [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
       const next: Passage = {
         ...strip(row),

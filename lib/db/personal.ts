@@ -10,6 +10,7 @@ import type { ReaderLinks } from '../glossary/identity';
 import { contentHash } from '../glossary/hash';
 import { slugify } from '../text/slug';
 import { formKey } from '../text/normalize';
+import { UserError } from '../user-message';
 import { HAND_PACK_PREFIX } from './glossary';
 import { database, type StoredBlockedForm, type StoredEdit, type StoredEntry } from './database';
 
@@ -60,7 +61,7 @@ export async function editEntry(key: string, patch: EntryPatch): Promise<StoredE
   const clean: EntryPatch = {};
   if (patch.name !== undefined) {
     const name = patch.name.trim();
-    if (!name) throw new Error('An entry needs a name.');
+    if (!name) throw new UserError('errorEntryNeedsName');
     clean.name = name;
   }
   if (patch.summary !== undefined) clean.summary = patch.summary.trim();
@@ -94,7 +95,7 @@ export async function splitEntry(key: string): Promise<void> {
 /** "Never mark this word": the folded form is marked nowhere. */
 export async function blockForm(text: string): Promise<StoredBlockedForm> {
   const form = formKey(text.trim());
-  if (!form) throw new Error('Say which word never to mark.');
+  if (!form) throw new UserError('errorWhichWord');
   const row = { form, text: text.trim(), at: Date.now() };
   await database().blockedForms.put(row);
   return row;
@@ -158,8 +159,8 @@ export interface HandEntryInput {
  */
 export async function addHandEntry(input: HandEntryInput): Promise<StoredEntry> {
   const name = input.name.replace(/\s+/gu, ' ').trim();
-  if (!name) throw new Error('Select the name to add first.');
-  if (name.length > 200) throw new Error('That selection is too long for a name (200 characters at most).');
+  if (!name) throw new UserError('errorSelectNameFirst');
+  if (name.length > 200) throw new UserError('errorNameTooLong');
   const id = await handPackId(input.page.url);
   const db = database();
   // Read and hash outside the write: a transaction would commit while the hash is awaited.

@@ -15,9 +15,13 @@ export function blockOf(container: Element, node: Text): TextBlock | undefined {
   return collectBlocks(container).find((b) => b.segments.some((s) => s.node === node));
 }
 
-/** The sentence of `block` that contains raw offset `offset`, trimmed of surrounding space. */
-export function sentenceAt(block: TextBlock, offset: number): BlockRange | undefined {
-  const sentences = splitSentences(block.raw);
+/**
+ * The sentence of `block` that contains raw offset `offset`, trimmed of surrounding space.
+ * `lang` is the language of the block's text (its nearest `lang` attribute, which the caller
+ * reads): sentence rules differ by language. Undefined: English rules.
+ */
+export function sentenceAt(block: TextBlock, offset: number, lang: string | undefined): BlockRange | undefined {
+  const sentences = splitSentences(block.raw, lang);
   const sentence =
     sentences.find((s) => offset >= s.start && offset < s.start + s.text.length) ??
     sentences.findLast((s) => s.start <= offset);

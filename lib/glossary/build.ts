@@ -21,6 +21,13 @@ import { type Candidate, extractCandidates, type ExtractorName } from './extract
 import { type Entry, type EntryKind, type Mention, PACK_FORMAT, type Pack, parsePack } from './schema';
 import { type Sentence, splitSentences } from './sentences';
 
+/**
+ * The language of the articles this builder reads, for sentence splitting: its candidates come
+ * from compromise, an English tagger, so it builds from English articles (the bundled seed
+ * article is one). Pages in any language are built by page-build.ts, in their own language.
+ */
+const ARTICLE_LANG = 'en';
+
 export class BuildError extends Error {
   override name = 'BuildError';
   constructor(readonly problems: readonly string[]) {
@@ -84,7 +91,7 @@ export function buildPack(article: CleanArticle, curationInput: unknown): { pack
   const problems: string[] = [];
 
   const sentences: ArticleSentence[] = article.paragraphs.flatMap((p, paragraph) =>
-    splitSentences(p).map((s) => ({ ...s, paragraph })),
+    splitSentences(p, ARTICLE_LANG).map((s) => ({ ...s, paragraph })),
   );
   const candidates = extractCandidates(sentences);
 

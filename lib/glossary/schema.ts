@@ -123,6 +123,13 @@ export type Pack = v.InferOutput<typeof PackSchema>;
 /** Thrown with a message a person can act on: where the pack is wrong and how. */
 export class PackError extends Error {
   override name = 'PackError';
+  constructor(
+    message: string,
+    /** The problems alone (valibot's paths and words), for a message that says whose pack it is. */
+    readonly problems = message,
+  ) {
+    super(message);
+  }
 }
 
 /** Validates unknown input as a pack, or throws a PackError listing the first problems. */
@@ -134,5 +141,6 @@ export function parsePack(input: unknown, origin = 'pack'): Pack {
     return path ? `${path}: ${issue.message}` : issue.message;
   });
   const more = result.issues.length > 5 ? ` (and ${result.issues.length - 5} more)` : '';
-  throw new PackError(`${origin} is not a valid Glossa pack: ${problems.join('; ')}${more}`);
+  const details = `${problems.join('; ')}${more}`;
+  throw new PackError(`${origin} is not a valid Glossa pack: ${details}`, details);
 }

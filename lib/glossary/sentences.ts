@@ -31,7 +31,10 @@ function segmenterFor(lang: string): Intl.Segmenter {
   return segmenter;
 }
 
-/** Splits a paragraph into sentences, by the rules of `lang` (a BCP 47 tag; English by default). */
+/**
+ * Splits a paragraph into sentences, by the rules of `lang` (a BCP 47 tag, as a page declares
+ * it; English when absent, malformed or unknown to Intl.Segmenter).
+ */
 export function splitSentences(paragraph: string, lang = 'en'): Sentence[] {
   const out: Sentence[] = [];
   let pending: { text: string; start: number } | undefined;

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { textFragmentLink } from '../anchoring/text-fragment';
 import { dedupeKey, type Passage, PassageSchema } from './schema';
 import { isWebUrl, siteOf, webPageUrl, webUrlProblem } from './url';
+import { type UserMessage, userMessage, UserError } from '../user-message';
 
 export const EXPORT_FORMAT = 'glossa-reading-list';
 export const EXPORT_VERSION = 1;
@@ -125,7 +126,8 @@ export function toCsv(passages: readonly Passage[]): string {
   return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-export class ImportError extends Error {
+/** What is wrong with an export file, said to the reader (see lib/user-message.ts). */
+export class ImportError extends UserError {
   override name = 'ImportError';
 }
 
@@ -159,23 +161,23 @@ export function parseExport(text: string): ImportedPassage[] {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ImportError('This file is not JSON. Choose a file exported from Glossa’s reading list as JSON.');
+    throw new ImportError('errorImportNotJson');
   }
   const head = data as { format?: unknown; version?: unknown } | null;
   if (!head || typeof head !== 'object' || head.format !== EXPORT_FORMAT) {
-    throw new ImportError('This JSON file is not a Glossa reading list export.');
+    throw new ImportError('errorImportNotExport');
   }
   if (head.version !== EXPORT_VERSION) {
-    throw new ImportError(
-      `This export is version ${String(head.version)}; this Glossa reads version ${EXPORT_VERSION}. Update Glossa, or export again.`,
-    );
+    throw new ImportError('errorImportVersion', String(head.version), EXPORT_VERSION);
   }
   const parsed = v.safeParse(ExportSchema, data);
   if (!parsed.success) {
     const issue = parsed.issues[0]!;
-    throw new ImportError(
-      `This export is damaged at ${v.getDotPath(issue) ?? 'its top level'}: ${issue.message}. Nothing was imported.`,
-    );
+    // Where and what are valibot's own words (a path and an English message): technical detail.
+    const where = v.getDotPath(issue);
+    throw where
+      ? new ImportError('errorImportDamaged', where, issue.message)
+      : new ImportError('errorImportDamagedTop', issue.message);
   }
   return parsed.output.passages;
 }
@@ -186,8 +188,8 @@ export interface ImportProblem {
   index: number;
   /** Its id in the file (text from the file: display it as text). */
   id: string;
-  /** Why, in words: e.g. "not a web address (javascript:); only http: and https: pages are kept". */
-  reason: string;
+  /** Why, for the reader: e.g. "not a web address (javascript:); only http: and https: pages are kept". */
+  reason: UserMessage;
 }
 
 /** At most this many problems are listed; `rejected` counts them all. */
@@ -217,7 +219,7 @@ export function vetImport(incoming: readonly ImportedPassage[]): VettedImport {
     if (url === undefined) {
       rejected += 1;
       if (problems.length < MAX_IMPORT_PROBLEMS) {
-        problems.push({ index, id: p.id, reason: webUrlProblem(p.url) ?? 'a malformed address' });
+        problems.push({ index, id: p.id, reason: webUrlProblem(p.url) ?? userMessage('urlMalformed') });
       }
       return;
     }

@@ -13,31 +13,32 @@
  * whitespace or control characters, and have a plain authority: no user name or password
  * (`https://news.example@evil.example` is a page on evil.example) and no backslash.
  */
+import { type UserMessage, userMessage } from '../user-message';
 
-/** Why `url` is not a web page's address, or undefined when it is one. */
-export function webUrlProblem(url: string): string | undefined {
+/** Why `url` is not a web page's address (a message for the reader), or undefined when it is one. */
+export function webUrlProblem(url: string): UserMessage | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    return `not a web address (${scheme}:); only http: and https: pages are kept`;
+    return userMessage('urlNotWebScheme', scheme);
   }
   // Spaces, tabs, newlines and other controls anywhere: the parser would drop or encode them.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f]/.test(url)) return 'a malformed address (it contains spaces or control characters)';
+  if (/[\u0000-\u0020\u007f]/.test(url)) return userMessage('urlControlCharacters');
   const authority = /^https?:\/\/([^/?#]*)/i.exec(url)?.[1];
-  if (authority === undefined) return 'not a web address; only http: and https: pages are kept';
-  if (authority.includes('@')) return 'an address with a user name or password in it';
-  if (authority === '' || authority.includes('\\')) return 'a malformed address';
+  if (authority === undefined) return userMessage('urlNotWeb');
+  if (authority.includes('@')) return userMessage('urlCredentials');
+  if (authority === '' || authority.includes('\\')) return userMessage('urlMalformed');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'a malformed address';
+    return userMessage('urlMalformed');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return 'not a web address; only http: and https: pages are kept';
+    return userMessage('urlNotWeb');
   }
-  if (parsed.username || parsed.password) return 'an address with a user name or password in it';
-  if (!parsed.hostname) return 'a malformed address';
+  if (parsed.username || parsed.password) return userMessage('urlCredentials');
+  if (!parsed.hostname) return userMessage('urlMalformed');
   return undefined;
 }
 

@@ -39,16 +39,47 @@ function readmePermissions(): { permissions: string[]; matches: string[] } {
 
 interface Manifest {
   name: string;
+  description: string;
+  default_locale?: string;
+  commands: Record<string, { description: string }>;
   version: string;
   icons: Record<string, string>;
-  action?: { default_icon: Record<string, string> };
-  browser_action?: { default_icon: Record<string, string> };
+  action?: { default_icon: Record<string, string>; default_title: string };
+  browser_action?: { default_icon: Record<string, string>; default_title: string };
   permissions: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts: { matches: string[] }[];
   minimum_chrome_version?: string;
   browser_specific_settings?: { gecko: { strict_min_version: string } };
+}
+
+/**
+ * The manifest's strings come from the package's English messages (the default locale): every
+ * `__MSG_key__` it names is there, and the name the stores show is Glossa.
+ */
+function expectLocalized(manifest: Manifest, files: Map<string, Buffer>) {
+  expect(manifest.default_locale).toBe('en');
+  expect(manifest.name).toBe('__MSG_extName__');
+  expect(manifest.description).toBe('__MSG_extDescription__');
+  const action = manifest.action ?? manifest.browser_action!;
+  const named = [manifest.name, manifest.description, action.default_title].concat(
+    Object.values(manifest.commands).map((c) => c.description),
+  );
+  expect(
+    named.every((s) => /^__MSG_\w+__$/u.test(s)),
+    named.join(', '),
+  ).toBe(true);
+  const messages = JSON.parse(files.get('_locales/en/messages.json')!.toString('utf8')) as Record<
+    string,
+    { message: string }
+  >;
+  expect(messages.extName!.message).toBe('Glossa');
+  for (const key of named.map((s) => s.slice('__MSG_'.length, -'__'.length))) {
+    expect(messages[key]?.message, key).toBeTruthy();
+  }
+  // The stores' limit on a description: 132 characters.
+  expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
 }
 
 function unzipTo(files: Map<string, Buffer>, dir: string) {
@@ -69,7 +100,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 test('the Chrome package: name, version, icons, the README’s permissions, minimum Chrome version', () => {
   const files = readZip(readFileSync(storeZip('chrome')));
   const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
-  expect(manifest.name).toBe('Glossa');
+  expectLocalized(manifest, files);
   expect(manifest.version).toBe(pkg.version);
   // Every icon the manifest names is in the zip, a PNG of its stated size; the muted pair too.
   expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
@@ -92,6 +123,7 @@ test('the Firefox package passes web-ext lint with no errors', () => {
     const files = readZip(readFileSync(storeZip('firefox')));
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
     expect(manifest.version).toBe(pkg.version);
+    expectLocalized(manifest, files);
     expect(manifest.browser_specific_settings!.gecko.strict_min_version).toBe('140.0');
     expect(Object.values(manifest.browser_action!.default_icon).every((f) => files.has(f))).toBe(true);
     unzipTo(files, dir);

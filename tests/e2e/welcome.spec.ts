@@ -2,11 +2,20 @@
  * First run and the toolbar: the welcome page opened on install, its article marked by the
  * content script's code, and the toolbar badge counting the entries a page mentions.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, EXTENSION_DIR, findChromium } from '../support/chromium';
+import { REPO_ROOT } from '../support/repo-boundary';
 import { waitForWelcomePage } from '../support/welcome';
 import { activeTabId, card, expect, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
+
+/** The English messages, the default locale the browser falls back to. */
+const messages = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 
 test('installing opens the welcome page: what Glossa marks, the shortcuts, that nothing leaves the machine', async () => {
   // The production build, in a fresh profile: exactly a reader's first install.
@@ -21,6 +30,9 @@ test('installing opens the welcome page: what Glossa marks, the shortcuts, that 
     const welcome = await waitForWelcomePage(context);
     welcome.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await expect(welcome.getByRole('heading', { level: 1, name: 'Welcome to Glossa' })).toBeVisible();
+    // Its title and language from the messages (an HTML page's <title> is not localised by the browser).
+    await expect(welcome).toHaveTitle(messages.welcomeTitle!.message);
+    await expect(welcome.locator('html')).toHaveAttribute('lang', messages.language!.message);
     await expect(welcome.getByRole('heading', { name: 'What it marks' })).toBeVisible();
     // Every command, with its shortcut as the browser has it (this Chromium leaves Alt+Shift+B
     // unassigned: the page says "no shortcut set" rather than the manifest's suggestion).

@@ -2,7 +2,8 @@ import { JSDOM } from 'jsdom';
 import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { PageUnavailable } from '../../components/PageUnavailable';
-import { createYield, hasHighlightApi, isHiddenByCss, NO_HIGHLIGHT_API_MESSAGE } from '../../lib/compat';
+import { t } from '../../components/i18n';
+import { createYield, hasHighlightApi, isHiddenByCss } from '../../lib/compat';
 import { walkBlocks } from '../../lib/dom/blocks';
 
 describe('createYield', () => {
@@ -72,7 +73,8 @@ describe('hasHighlightApi', () => {
     const { document } = new JSDOM('<!doctype html><body></body>').window;
     const root = document.body;
     render(h(PageUnavailable, { global: {} }), root);
-    expect(root.textContent).toBe(NO_HIGHLIGHT_API_MESSAGE);
+    expect(root.textContent).toBe(t('noHighlightApi'));
+    expect(root.textContent).toMatch(/^This browser lacks the CSS Custom Highlight API/);
     class Highlight {}
     render(h(PageUnavailable, { global: { Highlight, CSS: { highlights: new Map() } } }), root);
     expect(root.textContent).toMatch(/^Glossa can’t read this page/);

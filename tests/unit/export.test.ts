@@ -12,6 +12,8 @@ import {
   toMarkdown,
   vetImport,
 } from '@/lib/passages/export';
+import { translate } from '@/components/i18n';
+import { thrownText } from '../support/i18n';
 import { passage } from '../support/passages';
 
 describe('export', () => {
@@ -201,9 +203,9 @@ describe('export', () => {
       '{"format":"glossa-reading-list","version":1,"passages":[{"id":"x"}]}',
       /damaged at passages\.0/,
     ],
-  ])('refuses %s with a clear message', (_label, text, message) => {
+  ])('refuses %s with a clear message', async (_label, text, message) => {
     expect(() => parseExport(text)).toThrow(ImportError);
-    expect(() => parseExport(text)).toThrow(message);
+    expect(await thrownText(() => parseExport(text))).toMatch(message);
   });
 
   it.each([
@@ -223,7 +225,8 @@ describe('export', () => {
     const vetted = vetImport(parseExport(file));
     expect(vetted.passages.map((p) => p.id)).toEqual(['good']);
     expect(vetted.rejected).toBe(1);
-    expect(vetted.problems).toEqual([{ index: 0, id: 'bad', reason: expect.stringMatching(reason) }]);
+    expect(vetted.problems).toMatchObject([{ index: 0, id: 'bad' }]);
+    expect(translate(vetted.problems[0]!.reason)).toMatch(reason);
   });
 
   it('derives site and link from the URL, never from the file', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, createBackgroundClient, parseBackgroundRequest, parseTabRequest, refusalFor } from '@/lib/messages';
+import { UserError, userMessage } from '@/lib/user-message';
+import { rejectionText } from '../support/i18n';
 
 describe('message protocol', () => {
   it.each([
@@ -25,9 +27,21 @@ describe('message protocol', () => {
     await expect(send({ type: 'getSettings' })).rejects.toThrow('quota exceeded');
   });
 
+  it('carries a message for the reader as its key and substitutions, translated where it is shown', async () => {
+    const error = new UserError('errorCannotRestore', userMessage('urlNotWebScheme', 'data'));
+    const envelope = await answer(() => Promise.reject(error));
+    // Plain data: it crosses structured cloning (browser messages) unchanged.
+    expect(structuredClone(envelope)).toEqual(envelope);
+    const send = createBackgroundClient(async () => structuredClone(envelope));
+    await expect(send({ type: 'getSettings' })).rejects.toThrow(UserError);
+    expect(await rejectionText(send({ type: 'getSettings' }))).toBe(
+      'This passage cannot be restored: not a web address (data:); only http: and https: pages are kept.',
+    );
+  });
+
   it('explains a missing answer', async () => {
     const send = createBackgroundClient(async () => undefined);
-    await expect(send({ type: 'getSettings' })).rejects.toThrow(/did not answer/);
+    expect(await rejectionText(send({ type: 'getSettings' }))).toMatch(/^Glossa did not answer/);
   });
 
   const self = { id: 'glossa-id', origin: 'chrome-extension://glossa-id/' };

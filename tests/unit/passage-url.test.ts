@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '@/components/i18n';
 import { isWebUrl, siteOf, webPageUrl, webUrlProblem } from '@/lib/passages/url';
 
 describe('passage URLs: web pages only', () => {
@@ -61,7 +62,7 @@ describe('passage URLs: web pages only', () => {
     ['https://user@evil.example', /user name or password/],
     ['https://news.example:99999/', /malformed/],
   ])('says why %j is refused', (url, reason) => {
-    expect(webUrlProblem(url)).toMatch(reason);
+    expect(translate(webUrlProblem(url)!)).toMatch(reason);
   });
 
   it.each([

@@ -17,6 +17,7 @@ import {
   unblockForm,
 } from '@/lib/db/personal';
 import type { Pack } from '@/lib/glossary/schema';
+import { rejectionText } from '../support/i18n';
 
 async function pagePack(url: string, names: string[]): Promise<Pack> {
   return {
@@ -75,7 +76,7 @@ describe('the personal glossary store', () => {
   });
 
   it('refuses an edit that empties the name, and changes nothing', async () => {
-    await expect(editEntry('x/y', { name: '   ' })).rejects.toThrow('An entry needs a name.');
+    expect(await rejectionText(editEntry('x/y', { name: '   ' }))).toBe('An entry needs a name.');
     expect((await readerChanges()).edits.size).toBe(0);
   });
 
@@ -114,7 +115,7 @@ describe('the personal glossary store', () => {
     ]);
     await unblockForm('putin');
     expect((await blockedForms()).map((b) => b.text)).toEqual(['Ann Lee']);
-    await expect(blockForm('  ')).rejects.toThrow('Say which word');
+    expect(await rejectionText(blockForm('  '))).toMatch(/^Say which word/);
   });
 
   it('adds an entry by hand with its sentence, and adds later sentences to the same entry', async () => {
@@ -144,7 +145,9 @@ describe('the personal glossary store', () => {
     expect(other.mentions[0]!.sentence).toBe('Dushanbe');
     const packs = await listPacks();
     expect(packs.map((p) => [p.origin, p.entryCount, p.source.url])).toEqual([['hand', 2, page.url]]);
-    await expect(addHandEntry({ name: ' ', kind: 'place', sentence: 'x', page })).rejects.toThrow('Select the name');
+    expect(await rejectionText(addHandEntry({ name: ' ', kind: 'place', sentence: 'x', page }))).toMatch(
+      /^Select the name/,
+    );
   });
 
   it('deletes what was built from one article, and never a bundled or imported pack', async () => {

@@ -10,6 +10,7 @@ import {
   seedBundledPacks,
 } from '@/lib/db/glossary';
 import { PackError } from '@/lib/glossary/schema';
+import { rejectionText } from '../support/i18n';
 import bundled from '@/glossary/generated/tajikistan-moscow-attack.pack.json';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -112,10 +113,12 @@ describe('reader packs', () => {
 
   it('refuses a malformed pack with a clear message and changes nothing', async () => {
     await seedBundledPack(bundled);
-    await expect(importUserPack({ format: 2, id: 'x' })).rejects.toThrow(
-      /The imported pack is not a valid Glossa pack: format/,
+    expect(await rejectionText(importUserPack({ format: 2, id: 'x' }))).toMatch(
+      /^The imported pack is not a valid Glossa pack: format/,
     );
-    await expect(importUserPack(bundled)).rejects.toThrow(/ships with Glossa/);
+    expect(await rejectionText(importUserPack(bundled))).toBe(
+      `A pack named “${bundled.id}” ships with Glossa; give the imported pack another id.`,
+    );
     expect(await listPacks()).toHaveLength(1);
   });
 });

@@ -39,7 +39,7 @@ describe('the sentence around a mention', () => {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.includes(word)) node = n as Text;
     const block = blockOf(p, node!)!;
     const seg = block.segments.find((s) => s.node === node)!;
-    const sentence = sentenceAt(block, seg.start + node!.data.indexOf(word))!;
+    const sentence = sentenceAt(block, seg.start + node!.data.indexOf(word), 'en')!;
     expect(sentence.text).toBe(expected);
     const range = doc.createRange();
     range.setStart(sentence.startContainer, sentence.startOffset);

@@ -82,11 +82,7 @@ describe('planSettingsWrite', () => {
   it('keeps a list too long to sync on this device, says why, and clears the sync parts', () => {
     const before = planSettingsWrite(settings({ disabledSites: hosts(1_000) }), null, 1).settings;
     const plan = planSettingsWrite(settings({ disabledSites: hosts(5_000) }), before, 2);
-    expect(plan.settings.sites).toEqual({
-      area: 'local',
-      reason:
-        '5,000 turned-off sites need more than the 92 KB the browser syncs, so this list is kept on this device only.',
-    });
+    expect(plan.settings.sites).toEqual({ area: 'local', count: 5_000, limitKb: 92 });
     expect(plan.sync.map((w) => w.key)).toEqual([SETTINGS_KEY]);
     expect(plan.local).toEqual([{ key: LOCAL_SITES_KEY, value: hosts(5_000) }]);
     expect(plan.removeSync).toEqual([siteChunkKey(0), siteChunkKey(1), siteChunkKey(2)]);
