@@ -4,7 +4,13 @@
  */
 import type { Entry } from '../glossary/schema';
 import { isWordCharAt, normalize } from '../text/normalize';
-import type { CompiledContext, CompiledMatcher, CompiledTerm, MatcherEntry } from './compiled';
+import {
+  type CompiledContext,
+  type CompiledMatcher,
+  type CompiledTerm,
+  type MatcherEntry,
+  wordSpans,
+} from './compiled';
 
 export interface MatchableEntry {
   readonly key: string;
@@ -74,6 +80,7 @@ export function compileMatcher(items: readonly MatchableEntry[], version: string
       form,
       entries: termEntries,
       caseSensitive,
+      words: wordSpans(form).flat(),
       ...(needs.some((n) => n >= 0) ? { needs } : {}),
       ...(cueOf.length ? { cueOf } : {}),
     }),

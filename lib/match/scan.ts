@@ -22,21 +22,13 @@ interface Candidate {
   readonly form: string;
   readonly lower: string;
   readonly caseSensitive: boolean;
-  /** [start, end) of each word of the form, for the per-word case rule. */
-  readonly words: readonly (readonly [number, number])[];
+  /** [start, end) of each word of the form as flat pairs, for the per-word case rule. */
+  readonly words: readonly number[];
 }
 
 export interface Scanner {
   readonly matcher: CompiledMatcher;
   scan(text: string): TermMatch[];
-}
-
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
-
-function wordSpans(form: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const m of form.matchAll(WORD_RUN)) spans.push([m.index, m.index + m[0].length]);
-  return spans;
 }
 
 function capitalize(word: string): string {
@@ -53,9 +45,9 @@ function accepts(c: Candidate, found: string): boolean {
   if (c.caseSensitive) return found === c.form;
   if (found === c.form) return true;
   if (found.toLowerCase() !== c.lower) return false;
-  for (const [s, e] of c.words) {
-    const want = c.form.slice(s, e);
-    const got = found.slice(s, e);
+  for (let i = 0; i < c.words.length; i += 2) {
+    const want = c.form.slice(c.words[i], c.words[i + 1]);
+    const got = found.slice(c.words[i], c.words[i + 1]);
     if (got !== want && got !== want.toUpperCase() && got !== capitalize(want)) return false;
   }
   return true;
@@ -90,10 +82,9 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
   // reads it, so a word that starts no term costs no string and no string hashing.
   const byFirstWord = new Map<number, { key: string; list: Candidate[] }[]>();
   matcher.terms.forEach((t, term) => {
-    const words = wordSpans(t.form);
-    const first = words[0];
-    if (!first) return;
-    const key = t.form.slice(first[0], first[1]).toLowerCase();
+    const words = t.words;
+    if (words.length === 0) return;
+    const key = t.form.slice(words[0], words[1]).toLowerCase();
     const h = hashKey(key);
     const buckets = byFirstWord.get(h) ?? [];
     let bucket = buckets.find((b) => b.key === key);

@@ -132,3 +132,16 @@ describe('matcher', () => {
     expect(isAcronym(form)).toBe(expected);
   });
 });
+
+describe('compileMatcher: word spans, found once for every page', () => {
+  it.each<[string, number[]]>([
+    ['Putin', [0, 5]],
+    ['Mr. Putin', [0, 2, 4, 9]],
+    ['ISIS–K', [0, 4, 5, 6]],
+    ['201st military base', [0, 5, 6, 14, 15, 19]],
+    ['São Tomé', [0, 3, 4, 8]],
+  ])('%s', (name, words) => {
+    const matcher = compileMatcher([{ key: 'k', entry: { name, aliases: [], kind: 'concept' } }], 'test');
+    expect(matcher.terms.map((t) => t.words)).toEqual([words]);
+  });
+});
