@@ -21,8 +21,23 @@ export function highlightName(style: HighlightStyle): string {
   return `glossa-term-${style}`;
 }
 
+/**
+ * Found terms are registered in batches that double: the first at once (the first marks), each
+ * next one when as many terms wait as are registered, and the rest when the scan is done.
+ * Chromium revalidates every registered range in each frame after the highlight changed (its
+ * cost grows with the ranges registered: docs/design.md); registering each 8 ms slice's terms
+ * made that happen in every frame of a long scan, over ever more ranges. Doubling bounds the
+ * frames that change the highlight to a log of the count, and all their revalidations together
+ * to about twice one of the whole page; the price is that below the first screens marks
+ * appear in steps rather than as the scan reaches them.
+ */
+const FIRST_BATCH = 1;
+
 export interface Painter {
+  /** Adds found terms; they are painted in batches (see FIRST_BATCH), all of them by `flush`. */
   add(terms: readonly PaintedTerm[]): void;
+  /** Paints every term added so far: the scan is done. */
+  flush(): void;
   /** Removes (and unpaints) every term the predicate picks: those of a rescanned block, say. */
   removeWhere(predicate: (term: PaintedTerm) => boolean): void;
   all(): readonly PaintedTerm[];
@@ -48,6 +63,19 @@ export function createPainter(
 ): Painter {
   let firstPainted = false;
   let terms: PaintedTerm[] = [];
+  /** Terms added and not yet registered: `terms` from this index on. */
+  let unpainted = 0;
+
+  function flush() {
+    if (unpainted === terms.length) return;
+    for (let i = unpainted; i < terms.length; i++) highlight.add(terms[i]!.range);
+    unpainted = terms.length;
+    if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+    if (!firstPainted) {
+      firstPainted = true;
+      onFirstPaint?.();
+    }
+  }
   // Every text node a painted range touches, to the terms touching it. Built on the first hit
   // test after a change, not while scanning: readers hover long after the scan.
   let byNode = new WeakMap<Node, PaintedTerm[]>();
@@ -75,24 +103,24 @@ export function createPainter(
 
   return {
     add(added) {
-      for (const term of added) {
-        highlight.add(term.range);
-        terms.push(term);
-      }
-      if (added.length === 0) return;
-      if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
-      if (!firstPainted) {
-        firstPainted = true;
-        onFirstPaint?.();
-      }
+      for (const term of added) terms.push(term);
+      const waiting = terms.length - unpainted;
+      if (waiting >= Math.max(FIRST_BATCH, unpainted)) flush();
     },
+    flush,
     removeWhere(predicate) {
       const kept: PaintedTerm[] = [];
-      for (const term of terms) {
-        if (predicate(term)) highlight.delete(term.range);
-        else kept.push(term);
-      }
+      let keptPainted = 0;
+      terms.forEach((term, i) => {
+        if (predicate(term)) {
+          if (i < unpainted) highlight.delete(term.range);
+        } else {
+          kept.push(term);
+          if (i < unpainted) keptPainted++;
+        }
+      });
       terms = kept;
+      unpainted = keptPainted;
       byNode = new WeakMap();
       indexed = 0;
     },
@@ -109,9 +137,10 @@ export function createPainter(
       });
     },
     clear() {
-      for (const term of terms) highlight.delete(term.range);
+      for (const term of terms.slice(0, unpainted)) highlight.delete(term.range);
       if (highlight.size === 0 && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
       terms = [];
+      unpainted = 0;
       byNode = new WeakMap();
       indexed = 0;
     },

@@ -144,6 +144,7 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
         }
       }
     }
+    painter.flush();
     endSlice();
     onScanned([...new Set(painter.all().flatMap((t) => t.keys))]);
   }
