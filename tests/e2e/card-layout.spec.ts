@@ -9,8 +9,7 @@
  * different case (a page or a reader's style zooming itself: the UI host is zoomed with it and
  * placement divides by its zoom) and is tested too.
  */
-import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../support/chromium';
+import type { Page } from '@playwright/test';
 import { card, expect, test, waitForMarked } from './fixtures';
 
 interface Display {
@@ -115,17 +114,8 @@ function expectAllInView(g: Geometry, where: string) {
 for (const [label, display] of Object.entries(DISPLAYS)) {
   test.describe(label, () => {
     test.use({
-      context: async ({ extensionDir }, use) => {
-        const context = await chromium.launchPersistentContext('', {
-          executablePath: findChromium(),
-          headless: true,
-          args: chromiumArgs(extensionDir),
-          viewport: { width: display.width, height: display.height },
-          deviceScaleFactor: display.deviceScaleFactor ?? 1,
-        });
-        await use(context);
-        await context.close();
-      },
+      viewport: { width: display.width, height: display.height },
+      deviceScaleFactor: display.deviceScaleFactor ?? 1,
     });
 
     test('the card and its buttons open inside the viewport for a term at the top, middle and bottom', async ({

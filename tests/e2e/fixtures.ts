@@ -31,11 +31,16 @@ export const test = base.extend<GlossaFixtures, { server: StaticServer }>({
     { scope: 'worker' },
   ],
   extensionDir: [E2E_EXTENSION_DIR, { option: true }],
-  context: async ({ extensionDir }, use) => {
+  // Playwright's own options size the window and emulate touch: a suite asks with
+  // test.use({ viewport, deviceScaleFactor, hasTouch }).
+  context: async ({ extensionDir, viewport, deviceScaleFactor, hasTouch }, use) => {
     const context = await chromium.launchPersistentContext('', {
       executablePath: findChromium(),
       headless: true,
       args: chromiumArgs(extensionDir),
+      viewport,
+      ...(deviceScaleFactor === undefined ? {} : { deviceScaleFactor }),
+      hasTouch,
     });
     // The saved real pages ask for scripts, fonts and images on their sites' hosts, which a test
     // never reaches: refused at once, rather than left to time out (seconds per page here).

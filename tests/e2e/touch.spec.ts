@@ -4,24 +4,11 @@
  * the link on the second; selecting and saving a passage still work. Chromium with touch
  * emulation (hasTouch) at a phone's size.
  */
-import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../support/chromium';
+import type { Page } from '@playwright/test';
 import { card, expect, selectText, sendToActiveTab, test, waitForMarked } from './fixtures';
 import { pointOnPaintedTerm } from '../support/page-helpers';
 
-test.use({
-  context: async ({ extensionDir }, use) => {
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: findChromium(),
-      headless: true,
-      args: chromiumArgs(extensionDir),
-      viewport: { width: 412, height: 800 },
-      hasTouch: true,
-    });
-    await use(context);
-    await context.close();
-  },
-});
+test.use({ viewport: { width: 412, height: 800 }, hasTouch: true });
 
 const LINKED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linked names</title>
   <meta name="viewport" content="width=device-width"></head>
