@@ -99,6 +99,21 @@ export async function loadCost(context: BrowserContext, url: string, withGlossa:
   };
 }
 
+/** `url` loaded (and scanned, with Glossa) and settled, with the counters on: what follows is measured alone. */
+async function loadedAndSettled(
+  context: BrowserContext,
+  url: string,
+  withGlossa: boolean,
+): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  if (withGlossa) await glossaDone(page);
+  await settle(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { page, cdp };
+}
+
 export interface ScrollCost {
   readonly taskMs: number;
   readonly longestFrameMs: number;
@@ -107,12 +122,7 @@ export interface ScrollCost {
 
 /** Loads `url`, then scrolls from top to bottom one step a frame; the busy time and frames of the scroll. */
 export async function scrollCost(context: BrowserContext, url: string, withGlossa: boolean): Promise<ScrollCost> {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  if (withGlossa) await glossaDone(page);
-  await settle(page);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
+  const { page, cdp } = await loadedAndSettled(context, url, withGlossa);
   const before = await metrics(cdp);
   const frames = await page.evaluate(
     (step) =>
@@ -145,12 +155,7 @@ export async function liveCost(
   url: string,
   withGlossa: boolean,
 ): Promise<{ share: number; registered: number }> {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  if (withGlossa) await glossaDone(page);
-  await settle(page);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
+  const { page, cdp } = await loadedAndSettled(context, url, withGlossa);
   const before = await metrics(cdp);
   const t0 = Date.now();
   await page.waitForTimeout(LIVE_MS);
