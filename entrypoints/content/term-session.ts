@@ -12,6 +12,7 @@ import type { Scanner } from '@/lib/match/scan';
 import type { Settings } from '@/lib/settings';
 import type { PaintedTerm, Painter } from './painter';
 import { SLICE_MS, yieldToMain } from './yield';
+import { createSerialQueue } from '@/lib/serial';
 
 export interface TermSession {
   /**
@@ -79,7 +80,7 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
     return keys;
   };
   // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
-  let queue: Promise<void> = Promise.resolve();
+  const enqueue = createSerialQueue();
 
   /** Busy time of the scan under way: the sum of its slices (walking, matching, painting). */
   let stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0 };
@@ -158,11 +159,6 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
     const start = performance.now();
     await work();
     if (!stopped) performance.measure(`glossa-scan-${kind}`, { start, end: performance.now(), detail: { ...stats } });
-  }
-
-  function enqueue(work: () => Promise<void>): Promise<void> {
-    queue = queue.then(work, work);
-    return queue;
   }
 
   return {
