@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { dropLegacySettings, legacySettings } from '@/lib/db/settings';
 import { type Settings, type SettingsPatch, SettingsSchema } from '@/lib/settings';
+import { createSerialQueue } from '@/lib/serial';
 import { UserError } from '@/lib/user-message';
 import {
   parseStoredSettings,
@@ -48,9 +49,18 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
   // Every page asks for the settings on every load: they are read from storage once and kept
   // until any of their items changes (written here, or synced from another browser).
   let cached: Promise<Settings> | undefined;
+  const watchers = new Set<(settings: Settings) => void>();
   browser.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'sync' || area === 'local') && Object.keys(changes).some((k) => k.startsWith(SETTINGS_KEY))) {
-      cached = undefined;
+    if (area !== 'sync' && area !== 'local') return;
+    if (!Object.keys(changes).some((k) => k.startsWith(SETTINGS_KEY))) return;
+    cached = undefined;
+    // Watchers hear of each write once: the settings item changes on every write (it is stamped),
+    // after its parts. They get the settings as read once, the read every request then shares.
+    if (area === 'sync' && SETTINGS_KEY in changes && watchers.size > 0) {
+      get().then(
+        (settings) => watchers.forEach((listener) => listener(settings)),
+        (e: unknown) => console.warn('Glossa: settings unreadable:', e),
+      );
     }
   });
   const get = (): Promise<Settings> => {
@@ -83,12 +93,7 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
   }
 
   // Updates run one at a time: each reads what the one before it wrote.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serially = createSerialQueue();
 
   return {
     get,
@@ -106,9 +111,10 @@ export function createSettingsStore(now: () => number = Date.now): SettingsStore
         cached = Promise.resolve(next);
         return next;
       }),
-    watch: (listener) =>
-      // The settings item changes on every write (it is stamped), after its parts are written.
-      item.watch(() => void read().then(listener, (e: unknown) => console.warn('Glossa: settings unreadable:', e))),
+    watch(listener) {
+      watchers.add(listener);
+      return () => void watchers.delete(listener);
+    },
     async syncState() {
       const stored = await readStored();
       return stored?.sites.area === 'local'
