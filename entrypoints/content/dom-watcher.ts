@@ -17,10 +17,20 @@ export interface DomChanges {
   readonly removed: boolean;
 }
 
-export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChanges) => void): { stop(): void } {
+export interface DomWatcher {
+  /**
+   * A count of the changes seen so far, records not yet delivered included: equal counts mean
+   * the page's text did not change in between (blocks walked then are still the page's).
+   */
+  version(): number;
+  stop(): void;
+}
+
+export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChanges) => void): DomWatcher {
   const pending = new Set<Element>();
   let removed = false;
   let timer: number | undefined;
+  let changes = 0;
 
   const flush = () => {
     timer = undefined;
@@ -35,11 +45,12 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
     if (outer.length || wasRemoved) onChange({ containers: outer, removed: wasRemoved });
   };
 
-  const observer = new MutationObserver((records) => {
+  const take = (records: readonly MutationRecord[]) => {
     for (const record of records) {
       const target = record.target;
       // Glossa's own UI host is not page content.
       if (target instanceof Element && target.closest(`#${UI_HOST_ID}`)) continue;
+      changes++;
       // A region made editable (or editable no more): its marks go, or come back.
       if (record.type === 'attributes') {
         if (target instanceof Element) pending.add(target);
@@ -68,7 +79,8 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
       }
     }
     if ((pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, BATCH_MS);
-  });
+  };
+  const observer = new MutationObserver(take);
   // The document itself, not its root element: document.open() replaces the whole tree, and
   // a watcher on the old root would never see the new one.
   observer.observe(document, {
@@ -89,5 +101,11 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
     removed = false;
   };
   ctx.onInvalidated(stop);
-  return { stop };
+  return {
+    version() {
+      take(observer.takeRecords());
+      return changes;
+    },
+    stop,
+  };
 }

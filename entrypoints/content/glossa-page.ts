@@ -32,7 +32,7 @@ import { lazyUiHost } from './ui-host';
 import { type DomChanges, watchDom } from './dom-watcher';
 import { watchHover } from './hover';
 import { createPainter, highlightName, type PaintedTerm, type Painter } from './painter';
-import { buildFromPage, looksLikeArticle } from './page-glossary';
+import { buildFromPage, looksLikeArticle, type WalkedBlocks } from './page-glossary';
 import { createTermSession, isHidden, type TermSession } from './term-session';
 
 export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> {
@@ -147,13 +147,18 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let lifetime = new AbortController();
 
   /**
-   * Builds this page's glossary in the background. Automatic on pages that look like an
-   * article (unless the reader chose otherwise); `asked` when the reader asked for it.
+   * Builds this page's glossary (from the article in `roots`) in the background. Automatic on
+   * pages that look like an article (unless the reader chose otherwise); `asked` when the reader
+   * asked for it. With the blocks walked for it, for the scan that follows.
    */
-  async function buildGlossary(asked: boolean, signal: AbortSignal): Promise<PageBuildResult | undefined> {
+  async function buildGlossary(
+    asked: boolean,
+    articleRoots: readonly Element[],
+    signal: AbortSignal,
+  ): Promise<{ result: PageBuildResult; walked?: WalkedBlocks } | undefined> {
     if (!asked && (settings.buildMode !== 'auto' || !looksLikeArticle(document))) return undefined;
     try {
-      return await buildFromPage(send, findContentRoots(document), isHidden, signal);
+      return await buildFromPage(send, { roots: articleRoots, isHidden, signal, version: watcher.version });
     } catch (error) {
       if (signal.aborted) return undefined;
       if (asked) throw error;
@@ -201,6 +206,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       scanner: createScanner(matcher),
       settings,
       entryKey,
+      replacing: shown !== undefined,
       // Every entry on the page is fetched once, ahead of any hover: the card renders at once.
       onScanned: (keys) => {
         scannedEntries = fetchEntries(keys).catch((e: unknown) => console.warn('Glossa:', e));
@@ -271,10 +277,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (!signal.aborted) show(painter);
     // The screen's entries arrive before the build keeps the background busy: its cards open meanwhile.
     await scannedEntries;
-    const built = await buildGlossary(false, signal);
+    const built = await buildGlossary(false, roots, signal);
     autoBuilt = built !== undefined;
     if (signal.aborted) return;
-    if (built && built.entries > 0) {
+    if (built && built.result.entries > 0) {
       const rebuilt = await send({ type: 'getMatcher' });
       if (signal.aborted) return;
       settings = rebuilt.settings;
@@ -283,7 +289,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       matcher = rebuilt.matcher;
     }
     first.stop();
-    await startSession().scanAll(roots);
+    // The blocks walked for the build, if the page has not changed since: one walk, not two.
+    const walked = built?.walked && built.walked.version === watcher.version() ? built.walked.blocks : undefined;
+    await startSession().scanAll(roots, walked);
     if (!signal.aborted) show(painter);
   }
 
@@ -296,7 +304,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (settings.buildMode === 'never') {
       return { entries: 0, message: t('pageBuildingOff') };
     }
-    const result = await buildGlossary(true, lifetime.signal);
+    const result = (await buildGlossary(true, findContentRoots(document), lifetime.signal))?.result;
     if (!result) return { entries: 0, message: t('pageBuildFailed') };
     await restart({ built: true });
     const message = result.outcome === 'empty' ? t('pageBuiltNothing') : plural('pageBuilt', result.entries);
@@ -332,8 +340,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   // The screen's marks come before the article's glossary is built: hovers and messages are
   // heard from the start, not once the whole first restart is done.
+  const watcher = watchDom(ctx, onDomChange);
   const firstStart = restart({ asked: firstAsk });
-  watchDom(ctx, onDomChange);
 
   const hover = watchHover(ctx, {
     termAt,

@@ -5,7 +5,7 @@
  * build a glossary for another.
  */
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { walkBlocks } from '@/lib/dom/blocks';
+import { type TextBlock, walkBlocks } from '@/lib/dom/blocks';
 import { type BackgroundClient, MAX_ARTICLE_BLOCKS, type PageBuildResult } from '@/lib/messages';
 import { languageAt } from './page-language';
 import { SLICE_MS, yieldToMain } from './yield';
@@ -34,18 +34,30 @@ export function publishedDate(doc: Document): string | undefined {
   return undefined;
 }
 
-/** The text of the article's blocks, collected in slices so no task runs long on a huge page. */
+/** The article's blocks, walked in full: the scan after the build can use them instead of walking again. */
+export interface WalkedBlocks {
+  readonly blocks: readonly TextBlock[];
+  /** The DOM watcher's version when the walk began: if it still is, the blocks are the page's. */
+  readonly version: number;
+}
+
+/**
+ * The text of the article's blocks, collected in slices so no task runs long on a huge page;
+ * with the blocks themselves, unless the article was cut at MAX_ARTICLE_BLOCKS.
+ */
 export async function collectArticleText(
   roots: readonly Element[],
   isHidden: (el: Element) => boolean,
   signal: AbortSignal,
-): Promise<{ blocks: string[]; busyMs: number }> {
+): Promise<{ blocks: string[]; walked?: readonly TextBlock[]; busyMs: number }> {
   const blocks: string[] = [];
+  const walked: TextBlock[] = [];
   let busyMs = 0;
   let sliceStart = performance.now();
   for (const root of roots) {
     for (const block of walkBlocks(root, { isHidden })) {
       blocks.push(block.raw);
+      walked.push(block);
       if (blocks.length >= MAX_ARTICLE_BLOCKS) return { blocks, busyMs: busyMs + performance.now() - sliceStart };
       if (performance.now() - sliceStart > SLICE_MS) {
         busyMs += performance.now() - sliceStart;
@@ -55,7 +67,7 @@ export async function collectArticleText(
       }
     }
   }
-  return { blocks, busyMs: busyMs + performance.now() - sliceStart };
+  return { blocks, walked, busyMs: busyMs + performance.now() - sliceStart };
 }
 
 /**
@@ -64,12 +76,22 @@ export async function collectArticleText(
  */
 export async function buildFromPage(
   send: BackgroundClient,
-  roots: readonly Element[],
-  isHidden: (el: Element) => boolean,
-  signal: AbortSignal,
-): Promise<PageBuildResult> {
+  {
+    roots,
+    isHidden,
+    signal,
+    version,
+  }: {
+    readonly roots: readonly Element[];
+    readonly isHidden: (el: Element) => boolean;
+    readonly signal: AbortSignal;
+    /** The DOM watcher's version (see WalkedBlocks). */
+    readonly version: () => number;
+  },
+): Promise<{ result: PageBuildResult; walked?: WalkedBlocks }> {
   const start = performance.now();
-  const { blocks, busyMs } = await collectArticleText(roots, isHidden, signal);
+  const walkedAt = version();
+  const { blocks, walked, busyMs } = await collectArticleText(roots, isHidden, signal);
   const title = (document.querySelector('h1')?.textContent?.trim() || document.title.trim()).slice(0, 2000);
   const published = publishedDate(document);
   const lang = languageAt(roots[0] ?? document.documentElement);
@@ -90,5 +112,5 @@ export async function buildFromPage(
     end: performance.now(),
     detail: { mainMs, blocks: blocks.length, buildMs: result.buildMs, entries: result.entries },
   });
-  return result;
+  return { result, ...(walked ? { walked: { blocks: walked, version: walkedAt } } : {}) };
 }

@@ -23,21 +23,29 @@ export function highlightName(style: HighlightStyle): string {
 
 /**
  * Found terms are registered in batches that double: the first at once (the first marks), each
- * next one when as many terms wait as are registered, and the rest when the scan is done.
- * Chromium revalidates every registered range in each frame after the highlight changed (its
- * cost grows with the ranges registered: docs/design.md); registering each 8 ms slice's terms
- * made that happen in every frame of a long scan, over ever more ranges. Doubling bounds the
- * frames that change the highlight to a log of the count, and all their revalidations together
- * to about twice one of the whole page; the price is that below the first screens marks
- * appear in steps rather than as the scan reaches them.
+ * next one when as many terms wait as are registered, and the rest at `flush`. Chromium
+ * revalidates every registered range in each frame after the highlight changed (its cost grows
+ * with the ranges registered: docs/design.md); registering each 8 ms slice's terms made that
+ * happen in every frame of a long scan, over ever more ranges. Doubling bounds the frames that
+ * change the highlight to a log of the count, and all their revalidations together to about
+ * twice one of the whole page. A scan that knows where the screen is does better still with
+ * `hold` (the terms below the screen wait for the scan's end: one revalidation in all).
  */
 const FIRST_BATCH = 1;
 
 export interface Painter {
-  /** Adds found terms; they are painted in batches (see FIRST_BATCH), all of them by `flush`. */
+  /** Adds found terms; they are painted in batches (see FIRST_BATCH) unless held, all of them by `flush`. */
   add(terms: readonly PaintedTerm[]): void;
-  /** Paints every term added so far: the scan is done. */
+  /** Paints every term added so far, and ends a hold. */
   flush(): void;
+  /** Terms added from now on wait for `flush` (or `release`): they are off screen. */
+  hold(): void;
+  /** Ends a hold: added terms are painted in batches again (the reader scrolled towards them). */
+  release(): void;
+  /** How many terms are painted (registered with the highlight). */
+  painted(): number;
+  /** How many times this painter has changed the highlight: each costs the page a frame (see FIRST_BATCH). */
+  steps(): number;
   /** Removes (and unpaints) every term the predicate picks: those of a rescanned block, say. */
   removeWhere(predicate: (term: PaintedTerm) => boolean): void;
   all(): readonly PaintedTerm[];
@@ -65,9 +73,13 @@ export function createPainter(
   let terms: PaintedTerm[] = [];
   /** Terms added and not yet registered: `terms` from this index on. */
   let unpainted = 0;
+  let holding = false;
+  let steps = 0;
 
   function flush() {
+    holding = false;
     if (unpainted === terms.length) return;
+    steps++;
     for (let i = unpainted; i < terms.length; i++) highlight.add(terms[i]!.range);
     unpainted = terms.length;
     if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
@@ -105,12 +117,21 @@ export function createPainter(
     add(added) {
       for (const term of added) terms.push(term);
       const waiting = terms.length - unpainted;
-      if (waiting >= Math.max(FIRST_BATCH, unpainted)) flush();
+      if (!holding && waiting >= Math.max(FIRST_BATCH, unpainted)) flush();
     },
     flush,
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+    },
+    painted: () => unpainted,
+    steps: () => steps,
     removeWhere(predicate) {
       const kept: PaintedTerm[] = [];
       let keptPainted = 0;
+      const paintedBefore = unpainted;
       terms.forEach((term, i) => {
         if (predicate(term)) {
           if (i < unpainted) highlight.delete(term.range);
@@ -121,6 +142,7 @@ export function createPainter(
       });
       terms = kept;
       unpainted = keptPainted;
+      if (keptPainted < paintedBefore) steps++;
       byNode = new WeakMap();
       indexed = 0;
     },

@@ -3,7 +3,7 @@
  * full scan, and rescans of just the blocks that changed. Work is sliced so no task runs
  * over 50 ms on even the largest page.
  */
-import { walkBlocks } from '@/lib/dom/blocks';
+import { type TextBlock, walkBlocks } from '@/lib/dom/blocks';
 import { isHiddenByCss } from '@/lib/compat';
 import { isInSkippedRegion } from '@/lib/dom/scope';
 import { findTermsInChunks } from '@/lib/dom/find-terms';
@@ -20,8 +20,11 @@ export interface TermSession {
    * while the whole page waits (for its own glossary to be built, say).
    */
   scanNear(roots: readonly Element[]): Promise<void>;
-  /** Scans `roots` from scratch. */
-  scanAll(roots: readonly Element[]): Promise<void>;
+  /**
+   * Scans `roots` from scratch; `walked`: their blocks, walked already (for the build) while the
+   * page has not changed since.
+   */
+  scanAll(roots: readonly Element[], walked?: readonly TextBlock[]): Promise<void>;
   /** Drops terms in removed nodes and rescans the given block containers. */
   rescan(containers: readonly Element[]): Promise<void>;
   /** Stops any scan in progress; later calls are no-ops. */
@@ -36,6 +39,11 @@ export interface SessionOptions {
   readonly entryKey: (entry: number) => string | undefined;
   /** Called after each scan with every key on the page, so their entries can be fetched. */
   readonly onScanned: (keys: readonly string[]) => void;
+  /**
+   * Marks of an earlier painter are on screen until this session's first scan is done (a new
+   * glossary): that scan need not paint its first term at once, as the reader already sees marks.
+   */
+  readonly replacing?: boolean;
 }
 
 /** A block CSS hides (display, visibility, content-visibility): neither scanned nor built from. */
@@ -43,6 +51,11 @@ export const isHidden = (el: Element): boolean => isHiddenByCss(el);
 
 /** How many blocks in a row below the screen end the near scan (floats and columns break order). */
 const BELOW_SCREEN_RUN = 20;
+
+/** The blocks of `roots` in page order, walked as they are asked for (the scan yields between them). */
+function* walk(roots: readonly Element[]): Generator<TextBlock, void, undefined> {
+  for (const root of roots) yield* walkBlocks(root, { isHidden });
+}
 
 type BlockFilter = (container: Element) => 'scan' | 'skip' | 'stop';
 
@@ -61,7 +74,25 @@ function nearScreen(): BlockFilter {
   };
 }
 
-export function createTermSession({ painter, scanner, settings, entryKey, onScanned }: SessionOptions): TermSession {
+/**
+ * How a scan paints what it finds. `screenFirst`: the first term at once (the reader's first
+ * mark), the rest of the screen's terms when the walk leaves the screen, and the terms below it
+ * at the scan's end, so the highlight changes in about three frames in all: each change costs a
+ * frame as long as revalidating every registered range (docs/design.md). The reader scrolling
+ * during the scan turns it back into `batches`, so no mark they reach waits for the end.
+ * `batches`: as the painter's doubling batches (rescans: changed blocks anywhere on the page).
+ */
+type PaintPlan = 'screenFirst' | 'batches';
+
+export function createTermSession({
+  painter,
+  scanner,
+  settings,
+  entryKey,
+  onScanned,
+  replacing = false,
+}: SessionOptions): TermSession {
+  let firstScan = true;
   let stopped = false;
   // Names that need context ("Defense Ministry") wait for a cue ("Moscow") anywhere on the
   // page, and are painted the moment one turns up.
@@ -82,14 +113,24 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
   // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
   const enqueue = createSerialQueue();
 
-  /** Busy time of the scan under way: the sum of its slices (walking, matching, painting). */
-  let stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0 };
+  /**
+   * Busy time of the scan under way: the sum of its slices (walking, matching, painting); and
+   * `paints`, the times it changed the highlight.
+   */
+  let stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0, paints: 0 };
 
   /**
-   * Walks the roots block by block, painting as it goes, and yields to the page every
+   * Goes through the blocks one by one, painting as it goes, and yields to the page every
    * SLICE_MS: even collecting the blocks of a huge page never becomes one long task.
    */
-  async function paintRoots(roots: readonly Element[], filter?: BlockFilter) {
+  async function paintBlocks(blocks: Iterable<TextBlock>, plan: PaintPlan, filter?: BlockFilter) {
+    // Near the screen until a run of blocks lies below it (or the walk ends), then below it.
+    // (A scan of the screen alone, filtered, is all near.)
+    const near = plan === 'screenFirst' && !filter ? nearScreen() : undefined;
+    let nearPhase = plan === 'screenFirst';
+    // With marks already on screen the first term need not be at once: the screen's come together.
+    if (nearPhase && replacing && firstScan) painter.hold();
+    const scrolledFrom = [scrollX, scrollY];
     const seen = new Set<string>(settings.firstMentionOnly ? painter.all().flatMap((t) => t.keys) : []);
     let sliceStart = performance.now();
     const endSlice = () => {
@@ -97,55 +138,66 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
       stats.busyMs += ms;
       stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
     };
-    roots: for (const root of roots) {
-      for (const block of walkBlocks(root, { isHidden })) {
-        if (stopped) return;
-        // A block whose nodes left the page while we yielded is not painted.
-        if (!block.segments[0]!.node.isConnected) continue;
-        const verdict = filter?.(block.container) ?? 'scan';
-        if (verdict === 'stop') break roots;
-        if (verdict === 'skip') continue;
-        stats.blocks++;
-        blockIndex++;
-        // A long block comes in chunks, with a chance to yield between them.
-        for (const chunk of findTermsInChunks(block, scanner)) {
-          const painted: PaintedTerm[] = [];
-          for (const found of chunk) {
-            const ready = contexts.see(found.term, found.qualifier, blockIndex);
-            if (ready.length) painted.push(...ready);
-            const decision = contexts.decide(found.term, found.qualifier, blockIndex);
-            let keys = keysOf(decision.now);
-            if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
-            const later =
-              decision.waiting.length === 0
-                ? []
-                : decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
-            if (keys.length === 0 && later.length === 0) continue;
-            const range = new StaticRange({
-              startContainer: found.startContainer,
-              startOffset: found.startOffset,
-              endContainer: found.endContainer,
-              endOffset: found.endOffset,
-            });
-            for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
-            if (keys.length === 0) continue;
-            for (const k of keys) seen.add(k);
-            painted.push({ range, keys });
+    for (const block of blocks) {
+      if (stopped) return;
+      // A block whose nodes left the page while we yielded is not painted.
+      if (!block.segments[0]!.node.isConnected) continue;
+      const verdict = filter?.(block.container) ?? 'scan';
+      if (verdict === 'stop') break;
+      if (verdict === 'skip') continue;
+      if (nearPhase && near?.(block.container) === 'stop') {
+        nearPhase = false;
+        painter.flush();
+        painter.hold();
+      }
+      stats.blocks++;
+      blockIndex++;
+      // A long block comes in chunks, with a chance to yield between them.
+      for (const chunk of findTermsInChunks(block, scanner)) {
+        const painted: PaintedTerm[] = [];
+        for (const found of chunk) {
+          const ready = contexts.see(found.term, found.qualifier, blockIndex);
+          if (ready.length) painted.push(...ready);
+          const decision = contexts.decide(found.term, found.qualifier, blockIndex);
+          let keys = keysOf(decision.now);
+          if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
+          const later =
+            decision.waiting.length === 0
+              ? []
+              : decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
+          if (keys.length === 0 && later.length === 0) continue;
+          const range = new StaticRange({
+            startContainer: found.startContainer,
+            startOffset: found.startOffset,
+            endContainer: found.endContainer,
+            endOffset: found.endOffset,
+          });
+          for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
+          if (keys.length === 0) continue;
+          for (const k of keys) seen.add(k);
+          painted.push({ range, keys });
+        }
+        painter.add(painted);
+        stats.terms += painted.length;
+        // The first mark is painted: the rest of the screen's come when the walk leaves it.
+        if (nearPhase && painter.painted() > 0) painter.hold();
+        if (performance.now() - sliceStart > SLICE_MS) {
+          endSlice();
+          if (plan === 'screenFirst' && (scrollX !== scrolledFrom[0] || scrollY !== scrolledFrom[1])) {
+            // The reader is moving towards marks not yet painted: paint as found from now on.
+            nearPhase = false;
+            painter.release();
           }
-          painter.add(painted);
-          stats.terms += painted.length;
-          if (performance.now() - sliceStart > SLICE_MS) {
-            endSlice();
-            // The DOM may change while we wait; a changed block is rescanned by the watcher,
-            // and the walk goes on from where it was (a removed subtree simply yields nothing).
-            await yieldToMain();
-            if (stopped) return;
-            sliceStart = performance.now();
-          }
+          // The DOM may change while we wait; a changed block is rescanned by the watcher,
+          // and the walk goes on from where it was (a removed subtree simply yields nothing).
+          await yieldToMain();
+          if (stopped) return;
+          sliceStart = performance.now();
         }
       }
     }
     painter.flush();
+    firstScan = false;
     endSlice();
     onScanned([...new Set(painter.all().flatMap((t) => t.keys))]);
   }
@@ -155,9 +207,11 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
    * its detail): visible in DevTools' performance panel and read by `npm run bench`.
    */
   async function measured(kind: 'near' | 'full' | 'rescan', work: () => Promise<void>) {
-    stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0 };
+    stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0, paints: 0 };
     const start = performance.now();
+    const steps = painter.steps();
     await work();
+    stats.paints = painter.steps() - steps;
     if (!stopped) performance.measure(`glossa-scan-${kind}`, { start, end: performance.now(), detail: { ...stats } });
   }
 
@@ -168,17 +222,17 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
           painter.removeWhere(() => true);
           contexts.reset();
           blockIndex = 0;
-          await paintRoots(roots, nearScreen());
+          await paintBlocks(walk(roots), 'screenFirst', nearScreen());
         }),
       );
     },
-    scanAll(roots) {
+    scanAll(roots, walked) {
       return enqueue(() =>
         measured('full', async () => {
           painter.removeWhere(() => true);
           contexts.reset();
           blockIndex = 0;
-          await paintRoots(roots);
+          await paintBlocks(walked ?? walk(roots), 'screenFirst');
         }),
       );
     },
@@ -193,7 +247,10 @@ export function createTermSession({ painter, scanner, settings, entryKey, onScan
           // A context once named stays named: the page said it, even if that block changed since.
           contexts.forget(gone);
           // A container made editable loses its marks above and is not scanned again.
-          await paintRoots(containers.filter((c) => c.isConnected && !isInSkippedRegion(c, c.ownerDocument.body)));
+          await paintBlocks(
+            walk(containers.filter((c) => c.isConnected && !isInSkippedRegion(c, c.ownerDocument.body))),
+            'batches',
+          );
         }),
       );
     },

@@ -1,0 +1,86 @@
+/**
+ * How marks reach a large page: each change to a registered highlight costs the page a frame as
+ * long as revalidating every range registered (docs/design.md), so a scan changes it in a few
+ * steps: the first mark at once, the screen's, the rest at the end, unless the reader scrolls.
+ * Each scan's steps are in its User Timing measure ("glossa-scan-*", detail.paints).
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { parsePack } from '../../lib/glossary/schema';
+import { generateArticleHtml } from '../support/generate';
+import { expect, test } from './fixtures';
+
+const seedPack = parsePack(
+  JSON.parse(
+    readFileSync(new URL('../../glossary/generated/tajikistan-moscow-attack.pack.json', import.meta.url), 'utf8'),
+  ),
+);
+const NAMES = seedPack.entries.flatMap((e) => [e.name, ...e.aliases]);
+
+interface ScanDetail {
+  readonly terms: number;
+  readonly paints: number;
+}
+
+/** Loads `url` and waits for the full scan; its measure's detail, and the near scan's if there was one. */
+async function loadAndScan(page: Page, url: string): Promise<{ near?: ScanDetail; full: ScanDetail; marks: number }> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, null, {
+    timeout: 60_000,
+  });
+  return page.evaluate(() => {
+    const detail = (name: string) =>
+      (performance.getEntriesByName(name)[0] as PerformanceMeasure | undefined)?.detail as ScanDetail | undefined;
+    let marks = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('glossa-term')) marks += h.size;
+    return { near: detail('glossa-scan-near'), full: detail('glossa-scan-full')!, marks };
+  });
+}
+
+test('a large article’s marks arrive in a few steps: the screen’s first, then the rest together', async ({
+  context,
+  server,
+}) => {
+  // About 600 kB with a name every 12 words: a long article, thousands of marks.
+  server.route('/big.html', { body: generateArticleHtml(600_000, NAMES, 11, 12) });
+  const page = await context.newPage();
+  const { near, full, marks } = await loadAndScan(page, server.url('/big.html'));
+  expect(full.terms).toBeGreaterThan(3000);
+  expect(marks).toBe(full.terms);
+  // The screen's scan, while the article's glossary is built: the first mark, then the screen's.
+  expect(near!.terms).toBeLessThan(full.terms / 10);
+  expect(near!.paints).toBeLessThanOrEqual(2);
+  // The scan with the built glossary: the screen's (its marks were shown already), then the rest.
+  // Doubling batches took a dozen steps over thousands of marks.
+  expect(full.paints).toBeLessThanOrEqual(2);
+});
+
+test('a reader who scrolls during the scan gets marks as they are found, not only at its end', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  // No glossary built from the page: the scan starts at once, and this page's is long.
+  const options = await openExtensionPage('options.html');
+  await options.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ type: 'updateSettings', patch: { buildMode: 'never' } }),
+  );
+  server.route('/bigger.html', { body: generateArticleHtml(2_000_000, NAMES, 13, 12) });
+  const page = await context.newPage();
+  // The reader scrolls to the bottom as soon as the first marks show.
+  await page.addInitScript(() => {
+    const tick = () => {
+      for (const [name, h] of CSS.highlights)
+        if (name.startsWith('glossa-term') && h.size > 0) return scrollTo(0, document.documentElement.scrollHeight);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const { full, marks } = await loadAndScan(page, server.url('/bigger.html'));
+  expect(marks).toBe(full.terms);
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  // The first mark, the screen's, then batches for the reader on the move before the last.
+  expect(full.paints).toBeGreaterThan(3);
+});
