@@ -11,6 +11,7 @@ import {
   listEntries,
   listPacks,
   packEntries,
+  packHash,
   pagePackId,
   publicEntries,
   publicGlossaryVersion,
@@ -207,6 +208,12 @@ export function createHandlers({
     return { entries, glossary, packs: packById };
   };
   const pageMatchers = createLruCache<string, CompiledMatcher>(PAGE_MATCHER_CACHE_SIZE);
+  /** The page's packs' hashes, as one: with the public glossary's version, its matcher's cache key. */
+  const pagePacksHash = (hashes: readonly (string | undefined)[]) =>
+    hashes
+      .filter((h) => h !== undefined)
+      .map((h) => h.slice(0, 16))
+      .join('+');
   const pageMatcher = (entries: StoredEntry[], version: string, page: { hash: string; entries: StoredEntry[] }) =>
     pageMatchers.getOrCreate(`${version}+${page.hash}`, () => compilePageMatcher(entries, version, page));
   const saveLimit = createRateLimiter(SAVES_PER_TAB);
@@ -273,14 +280,19 @@ export function createHandlers({
       const url = pageSourceUrl(context.senderUrl);
       if (!url || context.tabId === undefined) return { matcher, settings };
       // The page's own packs: built from it (unless building is off) and made by hand on it.
-      const own = await Promise.all([
-        settings.buildMode !== 'never' ? packEntries(await pagePackId(url)) : undefined,
-        packEntries(await handPackId(url)),
-      ]);
-      const packs = own.filter((p) => p !== undefined);
+      const ids = [settings.buildMode !== 'never' ? await pagePackId(url) : undefined, await handPackId(url)];
+      // Their hashes find a matcher compiled before without reading their entries: a revisit's
+      // first marks do not wait for megabytes of a dense article's sentences.
+      const hashes = await Promise.all(ids.map((id) => (id ? packHash(id) : undefined)));
+      if (hashes.every((h) => h === undefined)) return { matcher, settings };
+      const cached = pageMatchers.get(`${version}+${pagePacksHash(hashes)}`);
+      if (cached) return { matcher: cached, settings };
+      const packs = (await Promise.all(ids.map((id) => (id ? packEntries(id) : undefined)))).filter(
+        (p) => p !== undefined,
+      );
       if (packs.length === 0) return { matcher, settings };
       const page = {
-        hash: packs.map((p) => p.hash.slice(0, 16)).join('+'),
+        hash: pagePacksHash(packs.map((p) => p.hash)),
         entries: entriesToMatch(
           packs.flatMap((p) => p.entries),
           (await base).changes,

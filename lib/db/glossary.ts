@@ -210,6 +210,14 @@ export async function publicEntries(): Promise<StoredEntry[]> {
   return (await db.entries.toArray()).filter((e) => !pagePacks.has(e.packId));
 }
 
+/**
+ * The hash of one pack (undefined when there is no such pack): enough to find its compiled
+ * matcher in a cache without reading its entries (a page's built pack can hold megabytes of sentences).
+ */
+export async function packHash(id: string): Promise<string | undefined> {
+  return (await database().packs.get(id))?.hash;
+}
+
 /** The entries of one pack, with the pack's hash (undefined when there is no such pack). */
 export async function packEntries(id: string): Promise<{ hash: string; entries: StoredEntry[] } | undefined> {
   const db = database();

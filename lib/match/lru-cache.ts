@@ -5,6 +5,8 @@
 export interface LruCache<K, V> {
   /** The value for `key`, computed by `make` when absent; either way it becomes the most recent. */
   getOrCreate(key: K, make: () => V): V;
+  /** The value for `key` if cached (it becomes the most recent): for values made asynchronously. */
+  get(key: K): V | undefined;
   readonly size: number;
 }
 
@@ -20,6 +22,13 @@ export function createLruCache<K, V>(capacity: number): LruCache<K, V> {
       } else value = make();
       map.set(key, value);
       if (map.size > capacity) map.delete(map.keys().next().value!);
+      return value;
+    },
+    get(key) {
+      if (!map.has(key)) return undefined;
+      const value = map.get(key)!;
+      map.delete(key);
+      map.set(key, value);
       return value;
     },
     get size() {

@@ -27,6 +27,18 @@ describe('LRU cache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('get finds a cached value, or none, and counts as a use', () => {
+    const cache = createLruCache<string, string>(2);
+    expect(cache.get('a')).toBeUndefined();
+    cache.getOrCreate('a', () => 'A');
+    cache.getOrCreate('b', () => 'B');
+    expect(cache.get('a')).toBe('A');
+    cache.getOrCreate('c', () => 'C');
+    // "a" was used after "b": "b" is the one evicted.
+    expect(cache.get('a')).toBe('A');
+    expect(cache.get('b')).toBeUndefined();
+  });
+
   it('refuses a capacity below one', () => {
     expect(() => createLruCache(0)).toThrow(/capacity must be ≥ 1/);
   });

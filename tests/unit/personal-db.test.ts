@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, database, DATABASE_NAME, deleteDatabase, type StoredEntry } from '@/lib/db/database';
-import { listPacks, packEntries, pagePackId, savePagePack, seedBundledPack } from '@/lib/db/glossary';
+import { listPacks, packEntries, packHash, pagePackId, savePagePack, seedBundledPack } from '@/lib/db/glossary';
 import {
   addHandEntry,
   blockedForms,
@@ -58,7 +58,10 @@ describe('the personal glossary store', () => {
     // The article changed and was built again: its pack is replaced, the edits are not.
     await savePagePack({ ...pack, entries: [...pack.entries].reverse() });
     const changes = await readerChanges();
-    const rows = (await packEntries(pack.id))!.entries;
+    const stored = (await packEntries(pack.id))!;
+    // The hash alone, without the entries, is the one read with them.
+    expect(await packHash(pack.id)).toBe(stored.hash);
+    const rows = stored.entries;
     const matched = entriesToMatch(rows, changes);
     expect(matched.map((e) => [e.name, e.summary, e.aliases])).toEqual([
       ['Vladimir Putin', 'President of Russia.', ['Putin', 'VVP']],
@@ -157,6 +160,7 @@ describe('the personal glossary store', () => {
     expect(await deleteBuiltPack('bundled-x')).toBe(false);
     expect(await deleteBuiltPack(pack.id)).toBe(true);
     expect(await packEntries(pack.id)).toBeUndefined();
+    expect(await packHash(pack.id)).toBeUndefined();
     expect(await database().entries.where('packId').equals(pack.id).count()).toBe(0);
   });
 
