@@ -52,10 +52,24 @@ const settle = (page: Page) =>
       ),
   );
 
+/**
+ * Glossa's first visit done: marks painted, their entries received, saved passages shown. Heard
+ * from a PerformanceObserver, not polled: polling every frame (waitForFunction's way) would
+ * charge the page, and so Glossa's column, with an evaluation per frame of the wait.
+ */
 function glossaDone(page: Page) {
-  return page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, null, {
-    timeout: 120_000,
-  });
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error('Glossa never marked the page ready')), 120_000);
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName('glossa-ready').length === 0) return;
+          observer.disconnect();
+          clearTimeout(timeout);
+          resolve();
+        }).observe({ type: 'mark', buffered: true });
+      }),
+  );
 }
 
 /** One load of `url` in a fresh tab of `context`; `withGlossa`: wait for Glossa's scan. */

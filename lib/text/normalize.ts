@@ -76,6 +76,35 @@ export function normalizeWithMap(source: string): NormalizedText {
   // Most blocks of English text need no folding at all: one native RegExp test proves it,
   // and the text is its own folded form.
   if (!NEEDS_FOLDING.test(source)) return { text: source, map: identityMap(length) };
+  return foldedInPlace(source) ?? foldWithMap(source);
+}
+
+/** Characters the fold may change, one at a time: not printable ASCII, or not a single space. */
+const FOLDABLE = /[^\x21-\x7e ]/g;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The fold of most other news text: each character folds to exactly one (a curly quote, a dash,
+ * an accented letter that is already NFKC, a lone line break) and no spaces collapse, so the
+ * map is the identity and native string replacement does the work. Undefined when that does
+ * not hold (a character dropped or expanded, spaces collapsing, astral characters): the
+ * general fold then runs, and gives the same text this would have.
+ */
+function foldedInPlace(source: string): NormalizedText | undefined {
+  if (SURROGATE.test(source)) return undefined;
+  let oneToOne = true;
+  const text = source.replace(FOLDABLE, (ch) => {
+    const folded = foldBmp(ch.charCodeAt(0));
+    if (folded.length !== 1) oneToOne = false;
+    return folded;
+  });
+  if (!oneToOne || text.includes('  ')) return undefined;
+  return { text, map: identityMap(source.length) };
+}
+
+/** The general fold: a typed buffer and map, ASCII copied code by code. */
+function foldWithMap(source: string): NormalizedText {
+  const length = source.length;
   let out = new Uint16Array(length + 8);
   let map = new Int32Array(length + 9);
   let n = 0;
