@@ -147,16 +147,16 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let lifetime = new AbortController();
 
   /**
-   * Builds this page's glossary (from the article in `roots`) in the background. Automatic on
-   * pages that look like an article (unless the reader chose otherwise); `asked` when the reader
-   * asked for it. With the blocks walked for it, for the scan that follows.
+   * Builds this page's glossary (from the article in `roots`) in the background: automatic on
+   * pages that look like an article (unless the reader chose otherwise: restart decides), or
+   * `asked` by the reader, whose failure is then theirs to see. With the blocks walked for it,
+   * for the scan that follows.
    */
   async function buildGlossary(
     asked: boolean,
     articleRoots: readonly Element[],
     signal: AbortSignal,
   ): Promise<{ result: PageBuildResult; walked?: WalkedBlocks } | undefined> {
-    if (!asked && (settings.buildMode !== 'auto' || !looksLikeArticle(document))) return undefined;
     try {
       return await buildFromPage(send, { roots: articleRoots, isHidden, signal, version: watcher.version });
     } catch (error) {
@@ -264,8 +264,8 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     // Built automatically once per visit: a restart for a change elsewhere (a setting, an edit,
     // this article's glossary deleted on the glossary page) does not send the article again,
     // nor bring back what the reader deleted. Asking builds again at any time.
-    const willBuild = !options.built && !autoBuilt && settings.buildMode === 'auto' && looksLikeArticle(document);
-    if (!willBuild) {
+    const mayBuild = !options.built && !autoBuilt && settings.buildMode === 'auto';
+    if (!mayBuild) {
       await startSession().scanAll(roots);
       if (!signal.aborted) show(painter);
       return;
@@ -275,6 +275,14 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     const first = startSession();
     await first.scanNear(roots);
     if (!signal.aborted) show(painter);
+    // Whether the page is an article is asked once the screen is marked: Readability's test
+    // reads every paragraph (~10 ms on a 1 MB page), which the first marks need not wait for.
+    if (!looksLikeArticle(document)) {
+      first.stop();
+      await startSession().scanAll(roots);
+      if (!signal.aborted) show(painter);
+      return;
+    }
     // The screen's entries arrive before the build keeps the background busy: its cards open meanwhile.
     await scannedEntries;
     const built = await buildGlossary(false, roots, signal);

@@ -49,6 +49,9 @@ export interface SessionOptions {
 /** A block CSS hides (display, visibility, content-visibility): neither scanned nor built from. */
 export const isHidden = (el: Element): boolean => isHiddenByCss(el);
 
+/** No mention waiting for a cue: what nearly every match has, shared. */
+const NONE_LATER: readonly { key: string; context: number }[] = Object.freeze([]);
+
 /** How many blocks in a row below the screen end the near scan (floats and columns break order). */
 const BELOW_SCREEN_RUN = 20;
 
@@ -110,6 +113,14 @@ export function createTermSession({
     }
     return keys;
   };
+  // The keys of each term's entries, for the common match that marks all of them: one shared
+  // array per term rather than one per mention (a painted term's keys are never changed).
+  const keysOfTerm = new Map<readonly number[], readonly string[]>();
+  const keysMarked = (entries: readonly number[]): readonly string[] => {
+    let keys = keysOfTerm.get(entries);
+    if (!keys) keysOfTerm.set(entries, (keys = keysOf(entries)));
+    return keys;
+  };
   // Serialises scans: a rescan waits for the scan before it, so ranges are never painted twice.
   const enqueue = createSerialQueue();
 
@@ -159,11 +170,15 @@ export function createTermSession({
           const ready = contexts.see(found.term, found.qualifier, blockIndex);
           if (ready.length) painted.push(...ready);
           const decision = contexts.decide(found.term, found.qualifier, blockIndex);
-          let keys = keysOf(decision.now);
+          // `now` is the term's own entries array when it marks them all (see decideEntries).
+          let keys =
+            decision.now === scanner.matcher.terms[found.term]?.entries
+              ? keysMarked(decision.now)
+              : keysOf(decision.now);
           if (settings.firstMentionOnly) keys = keys.filter((k) => !seen.has(k));
           const later =
             decision.waiting.length === 0
-              ? []
+              ? NONE_LATER
               : decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
           if (keys.length === 0 && later.length === 0) continue;
           const range = new StaticRange({

@@ -13,8 +13,12 @@ export interface FoundTerm {
   readonly startOffset: number;
   readonly endContainer: Text;
   readonly endOffset: number;
-  /** For a form that needs context: the capitalised word right before it (see lib/match/context). */
-  readonly qualifier?: string;
+  /**
+   * For a form that needs context: the capitalised word right before it (see lib/match/context).
+   * Always present, undefined for most: one object shape for every match keeps the scan's hot
+   * loop monomorphic.
+   */
+  readonly qualifier: string | undefined;
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -33,7 +37,7 @@ function toFound(block: TextBlock, map: Int32Array, m: TermMatch): FoundTerm {
     startOffset: start.offset,
     endContainer: end.node,
     endOffset: end.offset,
-    ...(m.qualifier === undefined ? {} : { qualifier: m.qualifier }),
+    qualifier: m.qualifier,
   };
 }
 
