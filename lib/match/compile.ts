@@ -8,6 +8,7 @@ import {
   type CompiledContext,
   type CompiledMatcher,
   type CompiledTerm,
+  firstWordIndex,
   type MatcherEntry,
   wordSpans,
 } from './compiled';
@@ -85,5 +86,11 @@ export function compileMatcher(items: readonly MatchableEntry[], version: string
       ...(cueOf.length ? { cueOf } : {}),
     }),
   );
-  return { version, entries, terms: compiled, ...(contexts.length ? { contexts } : {}) };
+  return {
+    version,
+    entries,
+    terms: compiled,
+    firstWords: firstWordIndex(compiled),
+    ...(contexts.length ? { contexts } : {}),
+  };
 }

@@ -4,7 +4,7 @@
  * candidates are checked only for words that start some term.
  */
 import { isWordCharAt } from '../text/normalize';
-import type { CompiledMatcher } from './compiled';
+import { type CompiledMatcher, hashKey } from './compiled';
 import { qualifierBefore } from './context';
 
 export interface TermMatch {
@@ -53,13 +53,6 @@ function accepts(c: Candidate, found: string): boolean {
   return true;
 }
 
-/** The same string hash the scanner computes word by word while it walks the text. */
-function hashKey(key: string): number {
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-  return h;
-}
-
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included, is the point.
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -79,26 +72,25 @@ function isAsciiWordCode(code: number): boolean {
 
 export function createScanner(matcher: CompiledMatcher): Scanner {
   // Candidates by the hash of their first word, lower-cased: the scan hashes each word as it
-  // reads it, so a word that starts no term costs no string and no string hashing.
-  const byFirstWord = new Map<number, { key: string; list: Candidate[] }[]>();
-  matcher.terms.forEach((t, term) => {
-    const words = t.words;
-    if (words.length === 0) return;
-    const key = t.form.slice(words[0], words[1]).toLowerCase();
-    const h = hashKey(key);
-    const buckets = byFirstWord.get(h) ?? [];
-    let bucket = buckets.find((b) => b.key === key);
-    if (!bucket) {
-      bucket = { key, list: [] };
-      buckets.push(bucket);
-    }
-    bucket.list.push({ term, form: t.form, lower: t.form.toLowerCase(), caseSensitive: t.caseSensitive, words });
-    byFirstWord.set(h, buckets);
-  });
+  // reads it, so a word that starts no term costs no string and no string hashing. Each bucket's
+  // candidates are made the first time a word of the page hits it: most never are.
+  interface Bucket {
+    readonly key: string;
+    readonly terms: readonly number[];
+    list?: Candidate[];
+  }
+  const byFirstWord = new Map<number, Bucket[]>();
+  for (const { key, hash, terms } of matcher.firstWords) {
+    const bucket: Bucket = { key, terms };
+    const buckets = byFirstWord.get(hash);
+    if (buckets) buckets.push(bucket);
+    else byFirstWord.set(hash, [bucket]);
+  }
+  const candidate = (term: number): Candidate => {
+    const t = matcher.terms[term]!;
+    return { term, form: t.form, lower: t.form.toLowerCase(), caseSensitive: t.caseSensitive, words: t.words };
+  };
   const needsContext = matcher.terms.map((t) => t.needs !== undefined);
-  // Longest first, so "Islamic State-Khorasan Province" wins over "Islamic State".
-  for (const buckets of byFirstWord.values())
-    for (const b of buckets) b.list.sort((x, y) => y.form.length - x.form.length);
 
   /**
    * The candidates whose first word is text[start, end). `lowered` is the block lower-cased,
@@ -115,7 +107,8 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
     if (!buckets) return undefined;
     for (const b of buckets) {
       if (b.key.length !== end - start) continue;
-      if (ascii ? equalsAsciiFolded(lowered, start, b.key) : lowered.startsWith(b.key, start)) return b.list;
+      if (ascii ? equalsAsciiFolded(lowered, start, b.key) : lowered.startsWith(b.key, start))
+        return (b.list ??= b.terms.map(candidate));
     }
     return undefined;
   }
