@@ -120,6 +120,8 @@ async function loadedAndSettled(
   withGlossa: boolean,
 ): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await context.newPage();
+  // A renderer that crashes mid-measure closes the page: say so, rather than only "page closed".
+  page.on('crash', () => console.error(`the renderer crashed on ${url} (${withGlossa ? 'with' : 'without'} Glossa)`));
   await page.goto(url, { waitUntil: 'load' });
   if (withGlossa) await glossaDone(page);
   await settle(page);

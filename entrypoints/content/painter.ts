@@ -49,7 +49,7 @@ export interface Painter {
   /** Removes (and unpaints) every term the predicate picks: those of a rescanned block, say. */
   removeWhere(predicate: (term: PaintedTerm) => boolean): void;
   all(): readonly PaintedTerm[];
-  /** The term painted at text node `node`, offset `offset`, if any. */
+  /** The term painted (registered) at text node `node`, offset `offset`, if any. */
   termAt(node: Node, offset: number): PaintedTerm | undefined;
   clear(): void;
 }
@@ -148,7 +148,8 @@ export function createPainter(
     },
     all: () => terms,
     termAt(node, offset) {
-      for (; indexed < terms.length; indexed++) index(terms[indexed]!);
+      // Painted terms only: one held below the screen is not on it yet, and opens no card.
+      for (; indexed < unpainted; indexed++) index(terms[indexed]!);
       const list = byNode.get(node);
       if (!list) return undefined;
       return list.find((t) => {
