@@ -214,8 +214,10 @@ export function createHandlers({
       .filter((h) => h !== undefined)
       .map((h) => h.slice(0, 16))
       .join('+');
+  /** A page matcher's cache key: the public glossary's version and its page packs' hash. */
+  const pageMatcherKey = (version: string, packsHash: string) => `${version}+${packsHash}`;
   const pageMatcher = (entries: StoredEntry[], version: string, page: { hash: string; entries: StoredEntry[] }) =>
-    pageMatchers.getOrCreate(`${version}+${page.hash}`, () => compilePageMatcher(entries, version, page));
+    pageMatchers.getOrCreate(pageMatcherKey(version, page.hash), () => compilePageMatcher(entries, version, page));
   const saveLimit = createRateLimiter(SAVES_PER_TAB);
   // Which tab made each recent save: only that tab may undo it, and only for a short while.
   // Kept in memory on purpose: after a service-worker restart, undo falls back to the reading list.
@@ -285,7 +287,7 @@ export function createHandlers({
       // first marks do not wait for megabytes of a dense article's sentences.
       const hashes = await Promise.all(ids.map((id) => (id ? packHash(id) : undefined)));
       if (hashes.every((h) => h === undefined)) return { matcher, settings };
-      const cached = pageMatchers.get(`${version}+${pagePacksHash(hashes)}`);
+      const cached = pageMatchers.get(pageMatcherKey(version, pagePacksHash(hashes)));
       if (cached) return { matcher: cached, settings };
       const packs = (await Promise.all(ids.map((id) => (id ? packEntries(id) : undefined)))).filter(
         (p) => p !== undefined,

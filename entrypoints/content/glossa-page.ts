@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { TextBlock } from '@/lib/dom/blocks';
 import { findContentRoots } from '@/lib/dom/scope';
 import type { CompiledMatcher } from '@/lib/match/compiled';
 import { createScanner } from '@/lib/match/scan';
@@ -265,11 +266,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     // this article's glossary deleted on the glossary page) does not send the article again,
     // nor bring back what the reader deleted. Asking builds again at any time.
     const mayBuild = !options.built && !autoBuilt && settings.buildMode === 'auto';
-    if (!mayBuild) {
-      await startSession().scanAll(roots);
-      if (!signal.aborted) show(painter);
-      return;
-    }
+    if (!mayBuild) return scanAllAndShow(signal);
     // While the article's own glossary is built, the screen gets the marks already known: the
     // whole page is scanned once, with the built glossary included.
     const first = startSession();
@@ -279,9 +276,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     // reads every paragraph (~10 ms on a 1 MB page), which the first marks need not wait for.
     if (!looksLikeArticle(document)) {
       first.stop();
-      await startSession().scanAll(roots);
-      if (!signal.aborted) show(painter);
-      return;
+      return scanAllAndShow(signal);
     }
     // The screen's entries arrive before the build keeps the background busy: its cards open meanwhile.
     await scannedEntries;
@@ -299,6 +294,14 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     first.stop();
     // The blocks walked for the build, if the page has not changed since: one walk, not two.
     const walked = built?.walked && built.walked.version === watcher.version() ? built.walked.blocks : undefined;
+    return scanAllAndShow(signal, walked);
+  }
+
+  /**
+   * A new session scans the whole of `roots` (`walked`: its blocks, walked already) and its marks
+   * replace those shown once it is done, unless a later restart began meanwhile.
+   */
+  async function scanAllAndShow(signal: AbortSignal, walked?: readonly TextBlock[]): Promise<void> {
     await startSession().scanAll(roots, walked);
     if (!signal.aborted) show(painter);
   }
