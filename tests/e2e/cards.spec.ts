@@ -6,6 +6,7 @@ import {
   highlightedRanges,
   hoverText,
   selectText,
+  sendFromExtensionPage,
   sendToActiveTab,
   test,
   waitForHighlights,
@@ -441,13 +442,7 @@ test('a name that belongs to several entries lists them all in one card', async 
       },
     ],
   };
-  const reply = await options.evaluate(
-    (pack) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'importPack', pack }),
-    other,
-  );
+  const reply = await sendFromExtensionPage(options, { type: 'importPack', pack: other });
   expect(reply).toMatchObject({ ok: true });
   const page = await context.newPage();
   await openDemo(page, server.url('/cards.html'));

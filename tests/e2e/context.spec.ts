@@ -3,7 +3,15 @@
  * never claimed for the seed story's entity, a country's card leads with what is true anywhere,
  * and the seed story appears only as that article's labelled layer.
  */
-import { card, expect, allHighlightedRanges, hoverText, test, waitForHighlights } from './fixtures';
+import {
+  card,
+  expect,
+  allHighlightedRanges,
+  hoverText,
+  sendFromExtensionPage,
+  test,
+  waitForHighlights,
+} from './fixtures';
 
 const SEED_LAYER = /In «Tajikistan and the Moscow terror attack fallout»/;
 
@@ -14,11 +22,7 @@ test('with bundled packs alone, the seed story’s generic names stay unmarked o
 }) => {
   // No glossary built from the page: only the bundled seed and World packs can mark it.
   const options = await openExtensionPage('options.html');
-  await options.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ type: 'updateSettings', patch: { buildMode: 'never' } }),
-  );
+  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { buildMode: 'never' } });
   const page = await context.newPage();
   await page.goto(server.url('/other-news.html'));
   await waitForHighlights(page);

@@ -102,6 +102,15 @@ export async function activeTabId(context: BrowserContext): Promise<number> {
 }
 
 /**
+ * Sends `message` to the background from one of Glossa's own pages (`page`), as the options page
+ * or the reading list do: a test's setup step, or a request only those pages may make.
+ */
+export function sendFromExtensionPage(page: Page, message: unknown): Promise<unknown> {
+  type Runtime = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+  return page.evaluate((m) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage(m), message);
+}
+
+/**
  * Sends a tab request from the background to the active tab, as the background does for a
  * keyboard command or a context-menu click (browsers do not deliver those to headless tests).
  */

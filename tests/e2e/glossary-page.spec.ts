@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { StaticServer } from '../support/static-server';
-import { expect, highlightedTexts, test } from './fixtures';
+import { expect, highlightedTexts, sendFromExtensionPage, test } from './fixtures';
 
 const ARTICLE = '/real-pages/wapo-2/source.html';
 const ARTICLE_TITLE = 'Where do strained U.S.-Israeli relations go after Netanyahu’s victory?';
@@ -48,11 +48,7 @@ async function readArticle(page: Page, url: string): Promise<string[]> {
 
 /** Imports a pack as a setup step, from an extension page (the import UI is tested below). */
 async function importPack(page: Page, pack: unknown): Promise<void> {
-  type Runtime = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-  const reply = await page.evaluate(
-    (pack) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'importPack', pack }),
-    pack,
-  );
+  const reply = await sendFromExtensionPage(page, { type: 'importPack', pack });
   expect(reply).toMatchObject({ ok: true });
 }
 

@@ -4,20 +4,24 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../support/chromium';
-import { expect, hoverText, selectText, sendToActiveTab, test, waitForHighlights } from './fixtures';
+import {
+  expect,
+  hoverText,
+  selectText,
+  sendFromExtensionPage,
+  sendToActiveTab,
+  test,
+  waitForHighlights,
+} from './fixtures';
 
 test.use({ extensionDir: EXTENSION_DIR });
 
 const SENTENCE =
   'Tajikistan also continued demonstrating its loyalty to the Kremlin by allowing Russian investigators to question families of the Moscow attack suspects.';
 
-type Runtime = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-
 async function passageCount(openExtensionPage: (name: string) => Promise<Page>): Promise<number> {
   const list = await openExtensionPage('reading-list.html');
-  const reply = (await list.evaluate(() =>
-    (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listPassages' }),
-  )) as { value: { passages: unknown[] } };
+  const reply = (await sendFromExtensionPage(list, { type: 'listPassages' })) as { value: { passages: unknown[] } };
   await list.close();
   return reply.value.passages.length;
 }
@@ -122,14 +126,10 @@ test('off means off: no marks, no passages, no answers', async ({ context, serve
   await saveSentence(context, page);
   await page.close();
   const options = await openExtensionPage('options.html');
-  await options.evaluate(
-    (site) =>
-      (globalThis as unknown as Runtime).chrome.runtime.sendMessage({
-        type: 'updateSettings',
-        patch: { disabledSites: [site] },
-      }),
-    new URL(server.url('/')).hostname,
-  );
+  await sendFromExtensionPage(options, {
+    type: 'updateSettings',
+    patch: { disabledSites: [new URL(server.url('/')).hostname] },
+  });
   page = await context.newPage();
   await page.goto(server.url('/demo-article.html'));
   await page.bringToFront();
@@ -232,10 +232,11 @@ test('import keeps only web pages: data:, javascript: and browser pages are left
       passage('https://news.example/a', 'd'),
     ],
   };
-  const reply = (await list.evaluate(
-    (text) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'importPassages', text }),
-    JSON.stringify(file),
-  )) as { ok: boolean; value?: { added: number; rejected: number }; error?: string };
+  const reply = (await sendFromExtensionPage(list, { type: 'importPassages', text: JSON.stringify(file) })) as {
+    ok: boolean;
+    value?: { added: number; rejected: number };
+    error?: string;
+  };
   expect(reply.ok, reply.error).toBe(true);
   expect(reply.value).toMatchObject({ rejected: 3 });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parsePack } from '../../lib/glossary/schema';
 import { generateArticleHtml } from '../support/generate';
-import { expect, test } from './fixtures';
+import { expect, sendFromExtensionPage, test } from './fixtures';
 
 const seedPack = parsePack(
   JSON.parse(
@@ -62,11 +62,7 @@ test('a reader who scrolls during the scan gets marks as they are found, not onl
 }) => {
   // No glossary built from the page: the scan starts at once, and this page's is long.
   const options = await openExtensionPage('options.html');
-  await options.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ type: 'updateSettings', patch: { buildMode: 'never' } }),
-  );
+  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { buildMode: 'never' } });
   server.route('/bigger.html', { body: generateArticleHtml(2_000_000, NAMES, 13, 12) });
   const page = await context.newPage();
   // The reader scrolls to the bottom as soon as the first marks show.

@@ -13,6 +13,7 @@ import {
   hoverText,
   paintedPassages,
   selectText,
+  sendFromExtensionPage,
   sendToActiveTab,
   test,
   waitForHighlights,
@@ -303,13 +304,7 @@ test('a long reading list comes a page at a time: more on scroll or by keyboard;
     }),
   );
   const list = await openExtensionPage('reading-list.html');
-  const imported = await list.evaluate(
-    (text) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'importPassages', text }),
-    toJson(many),
-  );
+  const imported = await sendFromExtensionPage(list, { type: 'importPassages', text: toJson(many) });
   expect(imported).toMatchObject({ ok: true, value: { added: 130 } });
   await list.reload();
 
@@ -368,13 +363,7 @@ test('a long reading list comes a page at a time: more on scroll or by keyboard;
 
 /** Imports passages straight into the background, then reloads the list to show them. */
 async function importInto(list: Page, passages: Passage[]) {
-  const imported = await list.evaluate(
-    (text) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'importPassages', text }),
-    toJson(passages),
-  );
+  const imported = await sendFromExtensionPage(list, { type: 'importPassages', text: toJson(passages) });
   expect(imported).toMatchObject({ ok: true, value: { added: passages.length } });
   await list.reload();
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, highlightedTexts, test, waitForHighlights } from './fixtures';
+import { expect, highlightedTexts, sendFromExtensionPage, test, waitForHighlights } from './fixtures';
 
 /** Names of the glossa highlights that hold at least one range. */
 async function paintedHighlightNames(page: Page): Promise<string[]> {
@@ -154,11 +154,7 @@ test('a site turned off stays unmarked, and other sites are not affected', async
   openExtensionPage,
 }) => {
   const options = await openExtensionPage('options.html');
-  await options.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ type: 'updateSettings', patch: { disabledSites: ['127.0.0.1'] } }),
-  );
+  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { disabledSites: ['127.0.0.1'] } });
   const article = await context.newPage();
   await article.goto(server.url('/integrity.html'));
   // "localhost" is another site name for the same server: it is still marked.
@@ -177,13 +173,7 @@ test('a turned-off sites list too long to sync is kept on this device, and the o
 }) => {
   const options = await openExtensionPage('options.html');
   const sites = Array.from({ length: 6_000 }, (_, i) => `site-${i}.news.example`);
-  await options.evaluate(
-    (disabledSites) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'updateSettings', patch: { disabledSites } }),
-    sites,
-  );
+  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { disabledSites: sites } });
   // The page follows the stored settings by itself.
   await expect(options.getByText('6,000 turned-off sites need more than the 92 KB the browser syncs')).toBeVisible();
   await expect(options.getByText('site-5999.news.example')).toBeVisible();

@@ -9,7 +9,16 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, EXTENSION_DIR, findChromium } from '../support/chromium';
 import { REPO_ROOT } from '../support/repo-boundary';
 import { waitForWelcomePage } from '../support/welcome';
-import { activeTabId, card, expect, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
+import {
+  activeTabId,
+  card,
+  expect,
+  highlightedTexts,
+  hoverText,
+  sendFromExtensionPage,
+  test,
+  waitForHighlights,
+} from './fixtures';
 
 /** The English messages, the default locale the browser falls back to. */
 const messages = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<
@@ -104,14 +113,7 @@ test('the toolbar badge counts the entries the page mentions, and is off where G
 
   // Off for this site (the popup's switch): no count.
   const popup = await openExtensionPage('popup.html');
-  const update = (patch: object) =>
-    popup.evaluate(
-      (patch) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({ type: 'updateSettings', patch }),
-      patch,
-    );
+  const update = (patch: object) => sendFromExtensionPage(popup, { type: 'updateSettings', patch });
   await update({ disabledSites: ['127.0.0.1'] });
   await expect.poll(badge).toBe('');
   // On again: the page scans again (it follows the stored settings) and the count comes back.
