@@ -22,7 +22,7 @@ import { chromiumArgs, findChromium } from '../tests/support/chromium';
 import { benchPageBuild } from './bench-build';
 import { benchWorldCost } from './bench-world';
 import { hoverText } from '../tests/support/page-helpers';
-import { generateArticleHtml, generatePack } from '../tests/support/generate';
+import { generateArticleHtml, generatePack, livePageHtml } from '../tests/support/generate';
 import { type StaticServer, startStaticServer } from '../tests/support/static-server';
 import {
   COST_HEADER,
@@ -33,7 +33,6 @@ import {
   costOfScrolling,
   LIVE_MS,
   type LiveRow,
-  livePageHtml,
   markJsCost,
   type ScrollRow,
 } from './bench-cost';

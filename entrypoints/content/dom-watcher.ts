@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { blockContainerOf, isInlineElement } from '@/lib/dom/blocks';
 import { UI_HOST_ID } from '@/lib/dom/scope';
+import { createChangeCounter } from '@/lib/live-page';
 
 const BATCH_MS = 150;
 
@@ -23,14 +24,21 @@ export interface DomWatcher {
    * the page's text did not change in between (blocks walked then are still the page's).
    */
   version(): number;
+  /** Tasks that changed the page within the last second (lib/live-page.ts: is the page live?). */
+  recentChanges(): number;
   stop(): void;
 }
+
+const isUiHost = (node: Node) => node instanceof Element && node.id === UI_HOST_ID;
+const isOnlyUiHost = ({ addedNodes, removedNodes }: MutationRecord) =>
+  addedNodes.length + removedNodes.length > 0 && [...addedNodes, ...removedNodes].every(isUiHost);
 
 export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChanges) => void): DomWatcher {
   const pending = new Set<Element>();
   let removed = false;
   let timer: number | undefined;
   let changes = 0;
+  const counter = createChangeCounter();
 
   const flush = () => {
     timer = undefined;
@@ -46,10 +54,12 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
   };
 
   const take = (records: readonly MutationRecord[]) => {
+    const before = changes;
     for (const record of records) {
       const target = record.target;
-      // Glossa's own UI host is not page content.
+      // Glossa's own UI host is not page content, nor is adding or removing it.
       if (target instanceof Element && target.closest(`#${UI_HOST_ID}`)) continue;
+      if (record.type === 'childList' && isOnlyUiHost(record)) continue;
       changes++;
       // A region made editable (or editable no more): its marks go, or come back.
       if (record.type === 'attributes') {
@@ -78,6 +88,8 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
         if (container) pending.add(container);
       }
     }
+    // One delivery of records: about one task of the page's (a tick of its clock, say).
+    if (changes > before) counter.record(performance.now());
     if ((pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, BATCH_MS);
   };
   const observer = new MutationObserver(take);
@@ -106,6 +118,7 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
       take(observer.takeRecords());
       return changes;
     },
+    recentChanges: () => counter.recent(performance.now()),
     stop,
   };
 }

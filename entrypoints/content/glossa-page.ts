@@ -20,6 +20,7 @@ import {
   type TabResponses,
 } from '@/lib/messages';
 import { isActiveOn, type Settings } from '@/lib/settings';
+import { shouldFollowViewport } from '@/lib/live-page';
 import { SETTINGS_KEY } from '@/lib/settings-sync';
 import cardCss from '@/components/TermCard.css?inline';
 import { errorText, plural, t } from '@/components/i18n';
@@ -185,6 +186,24 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (!h) highlights.set(name, (h = new Highlight()));
     return h;
   }
+  /**
+   * The page changes its DOM so often that its painters register only the terms near the screen
+   * (lib/live-page.ts); once live, for the rest of the page's life: a still page after that only
+   * pays a window move per half screen scrolled.
+   */
+  let live = false;
+  /** The painters whose marks are on the page: the current one, and the one it replaces until it is done. */
+  const painters = (): Painter[] => [painter, shown].filter((p, i, all): p is Painter => !!p && all.indexOf(p) === i);
+  function followIfLive() {
+    if (live) return;
+    const registered = painters().reduce((n, p) => n + p.painted(), 0);
+    if (!shouldFollowViewport(watcher.recentChanges(), registered)) return;
+    live = true;
+    for (const p of painters()) p.followViewport();
+  }
+  const viewportMoved = (force: boolean) => {
+    for (const p of painters()) p.viewportMoved({ force });
+  };
   /** Hit tests see every mark on screen: the new painter's, and the one it replaces until it is done. */
   function termAt(node: Node, offset: number): PaintedTerm | undefined {
     return painter?.termAt(node, offset) ?? (shown === painter ? undefined : shown?.termAt(node, offset));
@@ -201,6 +220,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   function startSession(): TermSession {
     const name = highlightName(settings.highlightStyle);
     const next = createPainter(name, { highlight: highlightFor(name), onFirstPaint: measureFirstMark });
+    if (live) next.followViewport();
     painter = next;
     session = createTermSession({
       painter: next,
@@ -324,6 +344,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   }
 
   function onDomChange({ containers, removed }: DomChanges) {
+    followIfLive();
     if (!session) return;
     overlay.schedule();
     // The whole document made editable (designMode): an editor, not an article. Marks go.
@@ -346,7 +367,11 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     }
     // Skipped containers too (made editable): their marks must go; the session scans none of them.
     const inScope = containers.filter((c) => roots.some((r) => r.contains(c)));
-    if (inScope.length || removed) void session.rescan(inScope);
+    if (inScope.length || removed) {
+      // The article's text moved (a live blog's new post above, say): the window is placed again.
+      if (live) viewportMoved(true);
+      void session.rescan(inScope);
+    }
   }
 
   // The screen's marks come before the article's glossary is built: hovers and messages are
@@ -371,9 +396,11 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   ctx.addEventListener(
     window,
     'scroll',
-    () => {
+    (event) => {
       card.follow();
       overlay.schedule();
+      // A scroller inside the page moves text without moving scrollY: the window is placed again.
+      viewportMoved(event.target !== document);
     },
     { capture: true, passive: true },
   );
@@ -383,6 +410,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     () => {
       card.follow();
       overlay.schedule();
+      viewportMoved(true);
     },
     { passive: true },
   );

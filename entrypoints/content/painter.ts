@@ -2,10 +2,13 @@
  * Paints found terms with the CSS Custom Highlight API and answers "which term is under
  * this point?" without any per-term element.
  *
- * Every term found is registered. Painting only what is near the screen was measured and is not
- * done (see docs/design.md, "Viewport-following painting, measured"): each change to a registered
- * highlight made Chromium redo work for the whole document, so moving the painted window as the
- * reader scrolled cost ~20 ms a frame, far more than the ranges it saved.
+ * Every term found is registered, unless the page is live (`followViewport`). Painting only what
+ * is near the screen on every page was measured and is not done (docs/design.md, "Viewport-following
+ * painting, measured"): each change to a registered highlight made Chromium redo work for the
+ * whole document, so moving the painted window as the reader scrolled cost far more than the
+ * ranges it saved. On a page that changes its DOM many times a second that work is done in every
+ * frame anyway, for every registered range: there, registering only the terms near the screen
+ * is what saves (lib/live-page.ts).
  */
 import type { HighlightStyle } from '@/lib/settings';
 
@@ -33,6 +36,19 @@ export function highlightName(style: HighlightStyle): string {
  */
 const FIRST_BATCH = 1;
 
+/**
+ * A live page's painted window: the screen and this many screens above and below it. Wider costs
+ * each of the page's changes more ranges to revalidate (each text node holding one is repainted);
+ * narrower shows a fast scroll's new screen unmarked for a frame more often.
+ */
+const FOLLOW_MARGIN_SCREENS = 0.25;
+/**
+ * The window moves once the reader has scrolled this many screens from where it was placed: half
+ * the margin, so the screen stays inside it; a move costs one pass over the terms, and nothing
+ * more in Chromium on a page that revalidates its highlights in every frame anyway.
+ */
+const FOLLOW_STEP_SCREENS = 0.125;
+
 export interface Painter {
   /** Adds found terms; they are painted in batches (see FIRST_BATCH) unless held, all of them by `flush`. */
   add(terms: readonly PaintedTerm[]): void;
@@ -46,6 +62,13 @@ export interface Painter {
   painted(): number;
   /** How many times this painter has changed the highlight: each costs the page a frame (see FIRST_BATCH). */
   steps(): number;
+  /**
+   * From now on, registers only the terms within FOLLOW_MARGIN_SCREENS of the screen, and moves
+   * that window as the reader scrolls (`viewportMoved`): for a live page (lib/live-page.ts).
+   */
+  followViewport(): void;
+  /** The page scrolled, resized or changed: a following painter moves its window if it must. */
+  viewportMoved(options?: { force?: boolean }): void;
   /** Removes (and unpaints) every term the predicate picks: those of a rescanned block, say. */
   removeWhere(predicate: (term: PaintedTerm) => boolean): void;
   all(): readonly PaintedTerm[];
@@ -71,27 +94,103 @@ export function createPainter(
 ): Painter {
   let firstPainted = false;
   let terms: PaintedTerm[] = [];
-  /** Terms added and not yet registered: `terms` from this index on. */
+  /** Terms added and not yet registered: `terms` from this index on (all terms are, in time). */
   let unpainted = 0;
   let holding = false;
   let steps = 0;
+  /** Following the viewport: only the terms in `registered` are (see followViewport). */
+  let following = false;
+  let registered = new Set<PaintedTerm>();
+  /** scrollY where the window was last placed, and the frame that will place it again. */
+  let placedAt = 0;
+  let placeFrame: number | undefined;
 
-  function flush() {
-    holding = false;
-    if (unpainted === terms.length) return;
+  /** After `steps` changed: the highlight is in the registry, and the first paint is told. */
+  function painting() {
     steps++;
-    for (let i = unpainted; i < terms.length; i++) highlight.add(terms[i]!.range);
-    unpainted = terms.length;
     if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     if (!firstPainted) {
       firstPainted = true;
       onFirstPaint?.();
     }
   }
+
+  function flush() {
+    holding = false;
+    if (following || unpainted === terms.length) return;
+    for (let i = unpainted; i < terms.length; i++) highlight.add(terms[i]!.range);
+    unpainted = terms.length;
+    painting();
+  }
+
+  /**
+   * Whether a term lies within FOLLOW_MARGIN_SCREENS of the screen, by its text node's parent's
+   * box (read once per parent per call: one per paragraph, not per mention); a parent taller than
+   * the window (text straight in a long container) is asked about the term's own box.
+   */
+  function nearScreen(): (term: PaintedTerm) => boolean {
+    const screen = innerHeight;
+    const top = -FOLLOW_MARGIN_SCREENS * screen;
+    const bottom = (1 + FOLLOW_MARGIN_SCREENS) * screen;
+    const byParent = new Map<Element, boolean | 'tall'>();
+    let probe: Range | undefined;
+    return (term) => {
+      const { startContainer, startOffset, endContainer, endOffset } = term.range;
+      const parent = startContainer.parentElement;
+      if (!parent) return false;
+      let near = byParent.get(parent);
+      if (near === undefined) {
+        const box = parent.getBoundingClientRect();
+        near = box.bottom - box.top > bottom - top ? 'tall' : box.bottom >= top && box.top <= bottom;
+        byParent.set(parent, near);
+      }
+      if (near !== 'tall') return near;
+      try {
+        probe ??= startContainer.ownerDocument!.createRange();
+        probe.setStart(startContainer, startOffset);
+        probe.setEnd(endContainer, endOffset);
+      } catch {
+        return false; // its text changed since: the rescan on its way paints it again
+      }
+      const box = probe.getBoundingClientRect();
+      return box.bottom >= top && box.top <= bottom;
+    };
+  }
+
+  /** Registers the terms near the screen and drops the rest: one pass over the terms. */
+  function place() {
+    placeFrame = undefined;
+    if (!following) return;
+    const near = nearScreen();
+    let changed = false;
+    for (const term of terms) {
+      const wanted = near(term);
+      if (wanted === registered.has(term)) continue;
+      changed = true;
+      if (wanted) {
+        registered.add(term);
+        highlight.add(term.range);
+      } else {
+        registered.delete(term);
+        highlight.delete(term.range);
+      }
+    }
+    placedAt = scrollY;
+    if (changed) {
+      unindex();
+      painting();
+    }
+  }
+
   // Every text node a painted range touches, to the terms touching it. Built on the first hit
   // test after a change, not while scanning: readers hover long after the scan.
   let byNode = new WeakMap<Node, PaintedTerm[]>();
+  /** Painted terms indexed: a prefix of `terms`, or (following) all of `registered` or none. */
   let indexed = 0;
+  function unindex() {
+    byNode = new WeakMap();
+    indexed = 0;
+  }
 
   function index(term: PaintedTerm) {
     const { startContainer, endContainer } = term.range;
@@ -116,6 +215,19 @@ export function createPainter(
   return {
     add(added) {
       for (const term of added) terms.push(term);
+      if (following) {
+        const near = nearScreen();
+        const now = added.filter(near);
+        for (const term of now) {
+          registered.add(term);
+          highlight.add(term.range);
+        }
+        if (now.length) {
+          unindex();
+          painting();
+        }
+        return;
+      }
       const waiting = terms.length - unpainted;
       if (!holding && waiting >= Math.max(FIRST_BATCH, unpainted)) flush();
     },
@@ -126,30 +238,50 @@ export function createPainter(
     release() {
       holding = false;
     },
-    painted: () => unpainted,
+    painted: () => (following ? registered.size : unpainted),
     steps: () => steps,
+    followViewport() {
+      if (following) return;
+      following = true;
+      registered = new Set(terms.slice(0, unpainted));
+      unpainted = 0;
+      unindex();
+      place();
+    },
+    viewportMoved({ force = false } = {}) {
+      if (!following || placeFrame !== undefined) return;
+      if (!force && Math.abs(scrollY - placedAt) < FOLLOW_STEP_SCREENS * innerHeight) return;
+      placeFrame = requestAnimationFrame(place);
+    },
     removeWhere(predicate) {
       const kept: PaintedTerm[] = [];
       let keptPainted = 0;
-      const paintedBefore = unpainted;
+      let dropped = false;
       terms.forEach((term, i) => {
+        const isPainted = following ? registered.has(term) : i < unpainted;
         if (predicate(term)) {
-          if (i < unpainted) highlight.delete(term.range);
+          if (isPainted) {
+            highlight.delete(term.range);
+            registered.delete(term);
+            dropped = true;
+          }
         } else {
           kept.push(term);
-          if (i < unpainted) keptPainted++;
+          if (isPainted) keptPainted++;
         }
       });
       terms = kept;
-      unpainted = keptPainted;
-      if (keptPainted < paintedBefore) steps++;
-      byNode = new WeakMap();
-      indexed = 0;
+      if (!following) unpainted = keptPainted;
+      if (dropped) steps++;
+      unindex();
     },
     all: () => terms,
     termAt(node, offset) {
       // Painted terms only: one held below the screen is not on it yet, and opens no card.
-      for (; indexed < unpainted; indexed++) index(terms[indexed]!);
+      if (following) {
+        if (indexed === 0) for (const term of registered) index(term);
+        indexed = registered.size;
+      } else for (; indexed < unpainted; indexed++) index(terms[indexed]!);
       const list = byNode.get(node);
       if (!list) return undefined;
       return list.find((t) => {
@@ -160,12 +292,15 @@ export function createPainter(
       });
     },
     clear() {
-      for (const term of terms.slice(0, unpainted)) highlight.delete(term.range);
+      const painted = following ? [...registered] : terms.slice(0, unpainted);
+      for (const term of painted) highlight.delete(term.range);
       if (highlight.size === 0 && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+      if (placeFrame !== undefined) cancelAnimationFrame(placeFrame);
+      placeFrame = undefined;
       terms = [];
       unpainted = 0;
-      byNode = new WeakMap();
-      indexed = 0;
+      registered = new Set();
+      unindex();
     },
   };
 }

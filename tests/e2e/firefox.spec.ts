@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { collectPaintedRanges, pointOnPaintedTerm, revealMarked } from '../support/page-helpers';
+import { generateArticleHtml, livePageHtml } from '../support/generate';
 import { closeFirefoxWelcomePage } from '../support/welcome';
 import { expect, test } from './fixtures';
 
@@ -214,5 +215,51 @@ test('in Firefox, a page planting names reads the same with or without the reade
     expect(after).not.toContain('Martin Indyk');
   } finally {
     await reader.close();
+  }
+});
+
+test('in Firefox, a page that changes many times a second has only the terms near the screen registered', async ({
+  server,
+}) => {
+  test.setTimeout(90_000);
+  expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
+    true,
+  );
+  // A long article naming the demo's entries, and a clock rewritten every 10 ms.
+  const names = ['Crocus City Hall', 'Emomali Rahmon', 'Tajikistan', 'Dushanbe', 'ISIS–K'];
+  server.route('/live-ff.html', { body: livePageHtml(generateArticleHtml(200_000, names, 7, 12)) });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  try {
+    await browser.installExtension(FIREFOX_BUILD);
+    await closeFirefoxWelcomePage(browser);
+    const page = await browser.newPage();
+    await page.goto(server.url('/live-ff.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, { timeout: 30_000 });
+    const terms = await page.evaluate(
+      () => (performance.getEntriesByName('glossa-scan-full')[0] as PerformanceMeasure).detail.terms as number,
+    );
+    expect(terms).toBeGreaterThan(1000);
+    // Registered: the screen's terms and a margin, by their first lines' tops in screens.
+    const tops = () => {
+      const out: number[] = [];
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('glossa-term')) continue;
+        for (const r of h as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const rect = range.getClientRects()[0];
+          if (rect) out.push(rect.top / innerHeight);
+        }
+      }
+      return out;
+    };
+    const nearScreen = `(() => { const tops = (${tops.toString()})(); return tops.length > 0 && tops.length < ${terms / 10} && tops.some((t) => t >= 0 && t < 1) && tops.every((t) => t > -2 && t < 3); })()`;
+    await page.waitForFunction(nearScreen, { timeout: 15_000 });
+    // Half way down, the marks are there too.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    await page.waitForFunction(nearScreen, { timeout: 15_000 });
+  } finally {
+    await browser.close();
   }
 });

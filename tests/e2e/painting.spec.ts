@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parsePack } from '../../lib/glossary/schema';
-import { generateArticleHtml } from '../support/generate';
+import { generateArticleHtml, livePageHtml } from '../support/generate';
+import { card, hoverMarked } from '../support/page-helpers';
 import { expect, sendFromExtensionPage, test } from './fixtures';
 
 const seedPack = parsePack(
@@ -79,4 +80,67 @@ test('a reader who scrolls during the scan gets marks as they are found, not onl
   expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
   // The first mark, the screen's, then batches for the reader on the move before the last.
   expect(full.paints).toBeGreaterThan(3);
+});
+
+/**
+ * Registered ranges, and where they lie: the tops of their first lines, in screens from the top of
+ * the viewport (0 = its top edge, 1 = its bottom edge).
+ */
+async function registeredTops(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const tops: number[] = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('glossa-term')) continue;
+      for (const r of h as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const rect = range.getClientRects()[0];
+        if (rect) tops.push(rect.top / innerHeight);
+      }
+    }
+    return tops;
+  });
+}
+
+test('a page that changes many times a second has only the terms near the screen registered, and they follow the reader', async ({
+  context,
+  server,
+}) => {
+  // The same article, still and with a clock rewritten every 10 ms (a ticker, a live blog).
+  const article = generateArticleHtml(300_000, NAMES, 7, 12);
+  server.route('/still.html', { body: article });
+  server.route('/live.html', { body: livePageHtml(article) });
+
+  // Still: every term registered, once (moving a window would cost a revalidation a move).
+  const still = await context.newPage();
+  const { full: stillScan, marks: stillMarks } = await loadAndScan(still, server.url('/still.html'));
+  expect(stillScan.terms).toBeGreaterThan(2000);
+  expect(stillMarks).toBe(stillScan.terms);
+  await still.close();
+
+  // Live: what the browser revalidates in every frame is only what is near the screen.
+  const page = await context.newPage();
+  const { full } = await loadAndScan(page, server.url('/live.html'));
+  expect(full.terms).toBe(stillScan.terms);
+  await expect.poll(async () => (await registeredTops(page)).length).toBeLessThan(full.terms / 10);
+  const atTop = await registeredTops(page);
+  expect(atTop.length).toBeGreaterThan(0);
+  // Within the painted window (a quarter screen either side), by the paragraph holding each term.
+  for (const top of atTop) expect(top).toBeGreaterThan(-2);
+  for (const top of atTop) expect(top).toBeLessThan(3);
+  expect(atTop.some((top) => top >= 0 && top < 1)).toBe(true);
+
+  // The reader scrolls half way down: the marks come with them, and those above go.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+  await expect
+    .poll(async () => {
+      const tops = await registeredTops(page);
+      return tops.some((top) => top >= 0 && top < 1) && tops.every((top) => top > -2 && top < 3);
+    })
+    .toBe(true);
+  // A mark there opens its card, as on any page.
+  await hoverMarked(page, 'Crocus City Hall');
+  await expect(card(page)).toBeVisible();
+  await expect(card(page)).toContainText('Crocus City Hall');
 });

@@ -134,3 +134,34 @@ export function generateArticleHtml(bytes: number, names: readonly string[], see
 ${parts.join('\n')}
 </article></main><footer>Generated for Glossa's benchmark</footer></body></html>`;
 }
+
+/**
+ * A live page: the dense article's first part with a clock in the page header rewritten every
+ * 10 ms (a ticker, a live blog's "updated 3 s ago", a match timer): each rewrite is a DOM change.
+ * With `?ownRanges=N` the page itself registers N highlight ranges over its capitalised words,
+ * no extension involved: what the browser charges for that many ranges on this page.
+ */
+export function livePageHtml(articleHtml: string): string {
+  return articleHtml.replace(
+    '<body>',
+    `<body><div id="clock" style="font: 14px monospace">00:00.000</div>
+<style>::highlight(page-own) { text-decoration: underline dotted; }</style>
+<script>
+  const clock = document.getElementById('clock');
+  const start = performance.now();
+  setInterval(() => { clock.textContent = ((performance.now() - start) / 1000).toFixed(3) + ' s'; }, 10);
+  const own = Number(new URLSearchParams(location.search).get('ownRanges') || 0);
+  if (own > 0) addEventListener('load', () => {
+    const ranges = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && ranges.length < own; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[A-Z][a-z]+/g)) {
+        if (ranges.length === own) break;
+        ranges.push(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: m.index + m[0].length }));
+      }
+    }
+    CSS.highlights.set('page-own', new Highlight(...ranges));
+  });
+</script>`,
+  );
+}
