@@ -147,8 +147,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   // Each restart gets a lifetime: a late answer from an earlier one never paints or builds.
   // None before the first restart, which so aborts nothing: an abort creates an AbortError, and
-  // the first error created in the content script's world cost the page 12–26 ms of main thread
-  // (measured with User Timing marks on the demo article: its first stack trace, we suppose).
+  // the first error created in the content script's world took 12–26 ms between two User Timing
+  // marks around it; without it, a load of the demo article costs 10 ms less main thread (medians
+  // of 9 loads of each build side by side).
   let lifetime: AbortController | undefined;
   const currentSignal = () => (lifetime ??= new AbortController()).signal;
 
