@@ -33,12 +33,25 @@ const isUiHost = (node: Node) => node instanceof Element && node.id === UI_HOST_
 const isOnlyUiHost = ({ addedNodes, removedNodes }: MutationRecord) =>
   addedNodes.length + removedNodes.length > 0 && [...addedNodes, ...removedNodes].every(isUiHost);
 
-export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChanges) => void): DomWatcher {
+/**
+ * `onChange`: text changed (batched, see above). `onActivity`: the page changed anything, text or
+ * attributes, at most once a batch: a moment to ask whether it is live (lib/live-page.ts).
+ */
+export function watchDom(
+  ctx: ContentScriptContext,
+  onChange: (changes: DomChanges) => void,
+  onActivity?: () => void,
+): DomWatcher {
   const pending = new Set<Element>();
   let removed = false;
   let timer: number | undefined;
   let changes = 0;
   const counter = createChangeCounter();
+  let activityTimer: number | undefined;
+  const reportActivity = () => {
+    activityTimer = undefined;
+    onActivity?.();
+  };
 
   const flush = () => {
     timer = undefined;
@@ -54,12 +67,17 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
   };
 
   const take = (records: readonly MutationRecord[]) => {
-    const before = changes;
+    let active = false;
     for (const record of records) {
       const target = record.target;
       // Glossa's own UI host is not page content, nor is adding or removing it.
       if (target instanceof Element && target.closest(`#${UI_HOST_ID}`)) continue;
       if (record.type === 'childList' && isOnlyUiHost(record)) continue;
+      // Any change counts towards the page being live (lib/live-page.ts), an attribute's too: a
+      // class toggled, an inline style set in each frame of a script's animation restyles the
+      // page, and the browser then revalidates every highlight as after a change of text.
+      active = true;
+      if (record.type === 'attributes' && record.attributeName !== 'contenteditable') continue;
       changes++;
       // A region made editable (or editable no more): its marks go, or come back.
       if (record.type === 'attributes') {
@@ -89,7 +107,10 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
       }
     }
     // One delivery of records: about one task of the page's (a tick of its clock, say).
-    if (changes > before) counter.record(performance.now());
+    if (active) {
+      counter.record(performance.now());
+      if (activityTimer === undefined) activityTimer = ctx.setTimeout(reportActivity, BATCH_MS);
+    }
     if ((pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, BATCH_MS);
   };
   const observer = new MutationObserver(take);
@@ -100,7 +121,6 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
     characterData: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['contenteditable'],
   });
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (!document.hidden && (pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, 0);
@@ -109,6 +129,7 @@ export function watchDom(ctx: ContentScriptContext, onChange: (changes: DomChang
   const stop = () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
+    if (activityTimer !== undefined) clearTimeout(activityTimer);
     pending.clear();
     removed = false;
   };

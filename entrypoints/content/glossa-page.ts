@@ -194,7 +194,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   /**
    * The page changes its DOM so often that its painters register only the terms near the screen
    * (lib/live-page.ts); once live, for the rest of the page's life: a still page after that only
-   * pays a window move per half screen scrolled.
+   * pays a window move per eighth of a screen scrolled.
    */
   let live = false;
   /** The painters whose marks are on the page: the current one, and the one it replaces until it is done. */
@@ -349,7 +349,6 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   }
 
   function onDomChange({ containers, removed }: DomChanges) {
-    followIfLive();
     if (!session) return;
     overlay.schedule();
     // The whole document made editable (designMode): an editor, not an article. Marks go.
@@ -381,7 +380,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
 
   // The screen's marks come before the article's glossary is built: hovers and messages are
   // heard from the start, not once the whole first restart is done.
-  const watcher = watchDom(ctx, onDomChange);
+  const watcher = watchDom(ctx, onDomChange, followIfLive);
   const firstStart = restart({ asked: firstAsk });
 
   const hover = watchHover(ctx, {
