@@ -240,7 +240,9 @@ async function main() {
   await bare.addInitScript('window.__name = (f) => f;');
   const dense = generateArticleHtml(1_100_000, seedNames, 7, DENSE_NAME_EVERY);
   server.route('/dense-1mb.html', { body: dense });
-  server.route('/live.html', { body: livePageHtml(generateArticleHtml(100_000, seedNames, 7, DENSE_NAME_EVERY)) });
+  const liveArticle = generateArticleHtml(100_000, seedNames, 7, DENSE_NAME_EVERY);
+  server.route('/live.html', { body: livePageHtml(liveArticle) });
+  server.route('/animated.html', { body: livePageHtml(liveArticle, { changes: 'style' }) });
   // BENCH_ONLY=cost: the end-to-end rows for the dense page alone, its scroll and the live page.
   if (process.env.BENCH_ONLY === 'cost') {
     await printCost(context, bare, server, RUNS);
@@ -405,7 +407,8 @@ async function main() {
   printCostTable(costRows);
   const scroll = await costOfScrolling(context, bare, server.url('/dense-1mb.html'), Math.min(RUNS, 3));
   const live = await costOfLive(context, bare, server.url('/live.html'), Math.min(RUNS, 3));
-  printScrollAndLive(scroll, live);
+  const animated = await costOfLive(context, bare, server.url('/animated.html'), Math.min(RUNS, 3));
+  printScrollAndLive(scroll, live, animated);
 
   const target = rows.find((r) => r.page === 'generated 1 MB' && r.pack.startsWith('10,000'));
   const verdicts: [string, boolean, string][] = !target
@@ -513,18 +516,19 @@ function printCostTable(rows: readonly (CostRow & { markJsMs?: number })[]) {
   }
 }
 
-function printScrollAndLive(scroll: ScrollRow, live: LiveRow) {
+function printScrollAndLive(scroll: ScrollRow, live: LiveRow, animated: LiveRow) {
   console.log(
     `\nScrolling the dense page top to bottom (${scroll.frames} frames): main-thread time added ${fmt(scroll.addedMs)} ms; ` +
       `longest frame ${fmt(scroll.longestFrameMs)} ms with Glossa, ${fmt(scroll.longestFrameBareMs)} ms without.`,
   );
-  console.log(
-    `Live page (a clock rewritten every 10 ms, ${LIVE_MS / 1000} s): ${fmt(100 * live.withShare)}% of a core with Glossa, ` +
-      `${fmt(100 * live.withoutShare)}% without: ${fmt(100 * (live.withShare - live.withoutShare))}% added, ` +
-      `with ${live.registered} ranges registered. The page registering ${live.registered} highlight ranges itself, ` +
-      `without the extension: ${fmt(100 * live.pageOwnShare)}% of a core (` +
-      `${fmt(100 * (live.pageOwnShare - live.withoutShare))}% added by the browser's own handling of the ranges).`,
-  );
+  const line = (what: string, row: LiveRow) =>
+    `${what}, ${LIVE_MS / 1000} s): ${fmt(100 * row.withShare)}% of a core with Glossa, ` +
+    `${fmt(100 * row.withoutShare)}% without: ${fmt(100 * (row.withShare - row.withoutShare))}% added, ` +
+    `with ${row.registered} ranges registered. The page registering ${row.registered} highlight ranges itself, ` +
+    `without the extension: ${fmt(100 * row.pageOwnShare)}% of a core (` +
+    `${fmt(100 * (row.pageOwnShare - row.withoutShare))}% added by the browser's own handling of the ranges).`;
+  console.log(line('Live page (a clock rewritten every 10 ms', live));
+  console.log(line('Animated page (the same page, its clock moved by an inline style in every frame', animated));
 }
 
 /** BENCH_ONLY=cost: the dense page and the demo article loaded, the dense page scrolled, and the live page. */
@@ -536,6 +540,7 @@ async function printCost(ext: BrowserContext, bare: BrowserContext, server: Stat
   printScrollAndLive(
     await costOfScrolling(ext, bare, server.url('/dense-1mb.html'), Math.min(runs, 3)),
     await costOfLive(ext, bare, server.url('/live.html'), Math.min(runs, 3)),
+    await costOfLive(ext, bare, server.url('/animated.html'), Math.min(runs, 3)),
   );
 }
 

@@ -146,13 +146,7 @@ test('a page that changes many times a second (text or style) has only the terms
 
   // A page whose script sets an inline style in every frame (a slider, a progress bar) changes no
   // text, but the browser revalidates every highlight after each restyle just the same.
-  server.route('/animated.html', {
-    body: article.replace(
-      '<body>',
-      `<body><div id="slide" style="width: 10px; height: 10px"></div>
-<script>requestAnimationFrame(function move(t) { slide.style.marginLeft = (t / 10) % 100 + 'px'; requestAnimationFrame(move); });</script>`,
-    ),
-  });
+  server.route('/animated.html', { body: livePageHtml(article, { changes: 'style' }) });
   const animated = await context.newPage();
   const { full: animatedScan } = await loadAndScan(animated, server.url('/animated.html'));
   expect(animatedScan.terms).toBe(stillScan.terms);

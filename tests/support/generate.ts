@@ -138,10 +138,16 @@ ${parts.join('\n')}
 /**
  * A live page: the dense article's first part with a clock in the page header rewritten every
  * 10 ms (a ticker, a live blog's "updated 3 s ago", a match timer): each rewrite is a DOM change.
+ * `changes: 'style'`: the clock's text stays, and a script moves it by an inline style in every
+ * frame instead (a slider, a progress bar): no text changes, but the page is restyled.
  * With `?ownRanges=N` the page itself registers N highlight ranges over its capitalised words,
  * no extension involved: what the browser charges for that many ranges on this page.
  */
-export function livePageHtml(articleHtml: string): string {
+export function livePageHtml(articleHtml: string, { changes = 'text' }: { changes?: 'text' | 'style' } = {}): string {
+  const tick =
+    changes === 'text'
+      ? `setInterval(() => { clock.textContent = ((performance.now() - start) / 1000).toFixed(3) + ' s'; }, 10);`
+      : `requestAnimationFrame(function move(t) { clock.style.marginLeft = (t / 10) % 100 + 'px'; requestAnimationFrame(move); });`;
   return articleHtml.replace(
     '<body>',
     `<body><div id="clock" style="font: 14px monospace">00:00.000</div>
@@ -149,7 +155,7 @@ export function livePageHtml(articleHtml: string): string {
 <script>
   const clock = document.getElementById('clock');
   const start = performance.now();
-  setInterval(() => { clock.textContent = ((performance.now() - start) / 1000).toFixed(3) + ' s'; }, 10);
+  ${tick}
   const own = Number(new URLSearchParams(location.search).get('ownRanges') || 0);
   if (own > 0) addEventListener('load', () => {
     const ranges = [];
