@@ -70,14 +70,18 @@ export function watchDom(
     let active = false;
     for (const record of records) {
       const target = record.target;
+      // Any change counts towards the page being live (lib/live-page.ts), an attribute's too: a
+      // class toggled, an inline style set in each frame of a script's animation restyles the
+      // page, and the browser then revalidates every highlight as after a change of text. (The
+      // UI host's insides are in its shadow root, which this observer does not see.)
+      if (record.type === 'attributes' && record.attributeName !== 'contenteditable') {
+        if (!isUiHost(target)) active = true;
+        continue;
+      }
       // Glossa's own UI host is not page content, nor is adding or removing it.
       if (target instanceof Element && target.closest(`#${UI_HOST_ID}`)) continue;
       if (record.type === 'childList' && isOnlyUiHost(record)) continue;
-      // Any change counts towards the page being live (lib/live-page.ts), an attribute's too: a
-      // class toggled, an inline style set in each frame of a script's animation restyles the
-      // page, and the browser then revalidates every highlight as after a change of text.
       active = true;
-      if (record.type === 'attributes' && record.attributeName !== 'contenteditable') continue;
       changes++;
       // A region made editable (or editable no more): its marks go, or come back.
       if (record.type === 'attributes') {

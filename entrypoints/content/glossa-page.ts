@@ -146,12 +146,11 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let autoBuilt = false;
 
   // Each restart gets a lifetime: a late answer from an earlier one never paints or builds.
-  // None before the first restart, which so aborts nothing: an abort creates an AbortError, and
+  // None before the first restart (which sets one before any message is heard), so it aborts nothing: an abort creates an AbortError, and
   // the first error created in the content script's world took 12–26 ms between two User Timing
   // marks around it; without it, a load of the demo article costs 10 ms less main thread (medians
   // of 9 loads of each build side by side).
   let lifetime: AbortController | undefined;
-  const currentSignal = () => (lifetime ??= new AbortController()).signal;
 
   /**
    * Builds this page's glossary (from the article in `roots`) in the background: automatic on
@@ -193,14 +192,28 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   }
   /**
    * The page changes its DOM so often that its painters register only the terms near the screen
-   * (lib/live-page.ts); once live, for the rest of the page's life: a still page after that only
-   * pays a window move per eighth of a screen scrolled.
+   * (lib/live-page.ts); once live, for the rest of the page's life: should it fall still, it pays
+   * a window move (a revalidation) per eighth of a screen scrolled, or when the article moves.
    */
   let live = false;
   /** The painters whose marks are on the page: the current one, and the one it replaces until it is done. */
   const painters = (): Painter[] => [painter, shown].filter((p, i, all): p is Painter => !!p && all.indexOf(p) === i);
+  /** Where the article's roots were when last checked: a live page's window moves when they do. */
+  let rootsPlaced = '';
+  /** The page changed (text, or an attribute: a class, a style): is it live now, or has the article moved? */
   function followIfLive() {
-    if (live) return;
+    if (live) {
+      // A class that opens a "Read more", a banner collapsing above: no scroll, but text moved.
+      const placed = roots
+        .map((r) => {
+          const box = r.getBoundingClientRect();
+          return `${Math.round(box.top + scrollY)}:${Math.round(box.height)}`;
+        })
+        .join();
+      if (placed !== rootsPlaced) viewportMoved(true);
+      rootsPlaced = placed;
+      return;
+    }
     const registered = painters().reduce((n, p) => n + p.painted(), 0);
     if (!shouldFollowViewport(watcher.recentChanges(), registered)) return;
     live = true;
@@ -340,7 +353,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (settings.buildMode === 'never') {
       return { entries: 0, message: t('pageBuildingOff') };
     }
-    const result = (await buildGlossary(true, findContentRoots(document), currentSignal()))?.result;
+    const result = (await buildGlossary(true, findContentRoots(document), lifetime!.signal))?.result;
     if (!result) return { entries: 0, message: t('pageBuildFailed') };
     await restart({ built: true });
     const message = result.outcome === 'empty' ? t('pageBuiltNothing') : plural('pageBuilt', result.entries);
@@ -403,8 +416,12 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     (event) => {
       card.follow();
       overlay.schedule();
-      // A scroller inside the page moves text without moving scrollY: the window is placed again.
-      viewportMoved(event.target !== document);
+      // A scroller in or around the article moves its text without moving scrollY: the window is
+      // placed again. Others (a carousel, a sidebar) do not move the article.
+      const target = event.target;
+      viewportMoved(
+        target instanceof Node && target !== document && roots.some((r) => r.contains(target) || target.contains(r)),
+      );
     },
     { capture: true, passive: true },
   );

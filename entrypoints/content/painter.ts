@@ -50,9 +50,12 @@ const FOLLOW_MARGIN_SCREENS = 0.25;
 const FOLLOW_STEP_SCREENS = 0.125;
 
 export interface Painter {
-  /** Adds found terms; they are painted in batches (see FIRST_BATCH) unless held, all of them by `flush`. */
+  /**
+   * Adds found terms; they are painted in batches (see FIRST_BATCH) unless held, all of them by
+   * `flush`. Following the viewport, those near the screen are painted in the next frame.
+   */
   add(terms: readonly PaintedTerm[]): void;
-  /** Paints every term added so far, and ends a hold. */
+  /** Paints every term added so far, and ends a hold (following the viewport: nothing to do). */
   flush(): void;
   /** Terms added from now on wait for `flush` (or `release`): they are off screen. */
   hold(): void;
@@ -94,16 +97,17 @@ export function createPainter(
 ): Painter {
   let firstPainted = false;
   let terms: PaintedTerm[] = [];
-  /** Terms added and not yet registered: `terms` from this index on (all terms are, in time). */
+  /** Terms added and not yet registered: `terms` from this index on (unused while following). */
   let unpainted = 0;
   let holding = false;
   let steps = 0;
   /** Following the viewport: only the terms in `registered` are (see followViewport). */
   let following = false;
   let registered = new Set<PaintedTerm>();
-  /** scrollY where the window was last placed, and the frame that will place it again. */
+  /** scrollY where the window was last placed; the frame that places again, and what it places. */
   let placedAt = 0;
   let placeFrame: number | undefined;
+  let toPlace: PaintedTerm[] | 'all' = [];
 
   /** After `steps` changed: the highlight is in the registry, and the first paint is told. */
   function painting() {
@@ -126,9 +130,10 @@ export function createPainter(
   /**
    * Whether a term lies within FOLLOW_MARGIN_SCREENS of the screen, by its text node's parent's
    * box (read once per parent per call: one per paragraph, not per mention); a parent taller than
-   * the window (text straight in a long container) is asked about the term's own box.
+   * the window (text straight in a long container) is asked about the term's own box. A parent
+   * with no box (hidden since the scan) is not near, wherever the reader is.
    */
-  function nearScreen(): (term: PaintedTerm) => boolean {
+  function nearWindow(): (term: PaintedTerm) => boolean {
     const screen = innerHeight;
     const top = -FOLLOW_MARGIN_SCREENS * screen;
     const bottom = (1 + FOLLOW_MARGIN_SCREENS) * screen;
@@ -141,7 +146,12 @@ export function createPainter(
       let near = byParent.get(parent);
       if (near === undefined) {
         const box = parent.getBoundingClientRect();
-        near = box.bottom - box.top > bottom - top ? 'tall' : box.bottom >= top && box.top <= bottom;
+        near =
+          box.width === 0 && box.height === 0
+            ? false
+            : box.height > bottom - top
+              ? 'tall'
+              : box.bottom >= top && box.top <= bottom;
         byParent.set(parent, near);
       }
       if (near !== 'tall') return near;
@@ -157,13 +167,18 @@ export function createPainter(
     };
   }
 
-  /** Registers the terms near the screen and drops the rest: one pass over the terms. */
+  /**
+   * Registers the terms near the screen and drops the rest, in one highlight change: of all terms
+   * (the window moved), or of those added since the last frame (a scan's chunks).
+   */
   function place() {
     placeFrame = undefined;
+    const which = toPlace;
+    toPlace = [];
     if (!following) return;
-    const near = nearScreen();
+    const near = nearWindow();
     let changed = false;
-    for (const term of terms) {
+    for (const term of which === 'all' ? terms : which) {
       const wanted = near(term);
       if (wanted === registered.has(term)) continue;
       changed = true;
@@ -175,11 +190,18 @@ export function createPainter(
         highlight.delete(term.range);
       }
     }
-    placedAt = scrollY;
+    if (which === 'all') placedAt = scrollY;
     if (changed) {
       unindex();
       painting();
     }
+  }
+
+  /** Places `which` in the next frame: at most one highlight change a frame. */
+  function schedulePlace(which: readonly PaintedTerm[] | 'all') {
+    if (which === 'all') toPlace = 'all';
+    else if (toPlace !== 'all') toPlace.push(...which);
+    placeFrame ??= requestAnimationFrame(place);
   }
 
   // Every text node a painted range touches, to the terms touching it. Built on the first hit
@@ -215,19 +237,7 @@ export function createPainter(
   return {
     add(added) {
       for (const term of added) terms.push(term);
-      if (following) {
-        const near = nearScreen();
-        const now = added.filter(near);
-        for (const term of now) {
-          registered.add(term);
-          highlight.add(term.range);
-        }
-        if (now.length) {
-          unindex();
-          painting();
-        }
-        return;
-      }
+      if (following) return schedulePlace(added);
       const waiting = terms.length - unpainted;
       if (!holding && waiting >= Math.max(FIRST_BATCH, unpainted)) flush();
     },
@@ -246,12 +256,14 @@ export function createPainter(
       registered = new Set(terms.slice(0, unpainted));
       unpainted = 0;
       unindex();
+      if (placeFrame !== undefined) cancelAnimationFrame(placeFrame);
+      toPlace = 'all';
       place();
     },
     viewportMoved({ force = false } = {}) {
-      if (!following || placeFrame !== undefined) return;
+      if (!following) return;
       if (!force && Math.abs(scrollY - placedAt) < FOLLOW_STEP_SCREENS * innerHeight) return;
-      placeFrame = requestAnimationFrame(place);
+      schedulePlace('all');
     },
     removeWhere(predicate) {
       const kept: PaintedTerm[] = [];
@@ -272,6 +284,8 @@ export function createPainter(
       });
       terms = kept;
       if (!following) unpainted = keptPainted;
+      // Removed before their frame came: never placed.
+      if (toPlace !== 'all') toPlace = toPlace.filter((term) => !predicate(term));
       if (dropped) steps++;
       unindex();
     },
@@ -297,6 +311,7 @@ export function createPainter(
       if (highlight.size === 0 && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
       if (placeFrame !== undefined) cancelAnimationFrame(placeFrame);
       placeFrame = undefined;
+      toPlace = [];
       terms = [];
       unpainted = 0;
       registered = new Set();

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { collectPaintedRanges, pointOnPaintedTerm, revealMarked } from '../support/page-helpers';
+import { collectPaintedRanges, pointOnPaintedTerm, registeredTops, revealMarked } from '../support/page-helpers';
 import { generateArticleHtml, livePageHtml } from '../support/generate';
 import { closeFirefoxWelcomePage } from '../support/welcome';
 import { expect, test } from './fixtures';
@@ -239,26 +239,20 @@ test('in Firefox, a page that changes many times a second has only the terms nea
       () => (performance.getEntriesByName('glossa-scan-full')[0] as PerformanceMeasure).detail.terms as number,
     );
     expect(terms).toBeGreaterThan(1000);
-    // Registered: the screen's terms and a margin, by their first lines' tops in screens.
-    const tops = () => {
-      const out: number[] = [];
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('glossa-term')) continue;
-        for (const r of h as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const rect = range.getClientRects()[0];
-          if (rect) out.push(rect.top / innerHeight);
-        }
-      }
-      return out;
+    // Registered: the screen's terms and a margin (a quarter screen, by each term's paragraph).
+    const nearScreen = async () => {
+      const tops = await page.evaluate(registeredTops);
+      return (
+        tops.length > 0 &&
+        tops.length < terms / 10 &&
+        tops.some((t) => t >= 0 && t < 1) &&
+        tops.every((t) => t > -1 && t < 2)
+      );
     };
-    const nearScreen = `(() => { const tops = (${tops.toString()})(); return tops.length > 0 && tops.length < ${terms / 10} && tops.some((t) => t >= 0 && t < 1) && tops.every((t) => t > -2 && t < 3); })()`;
-    await page.waitForFunction(nearScreen, { timeout: 15_000 });
+    await expect.poll(nearScreen, { timeout: 15_000 }).toBe(true);
     // Half way down, the marks are there too.
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
-    await page.waitForFunction(nearScreen, { timeout: 15_000 });
+    await expect.poll(nearScreen, { timeout: 15_000 }).toBe(true);
   } finally {
     await browser.close();
   }

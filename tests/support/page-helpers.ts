@@ -145,6 +145,26 @@ export async function revealMarked(text: string): Promise<boolean> {
 }
 
 /**
+ * Runs in the page (hand it to `evaluate`; self-contained, for Playwright and puppeteer alike):
+ * where Glossa's registered term ranges lie now, as the tops of their first lines in screens
+ * from the top of the viewport (0: its top edge, 1: its bottom edge).
+ */
+export function registeredTops(): number[] {
+  const tops: number[] = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('glossa-term')) continue;
+    for (const r of h as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const rect = range.getClientRects()[0];
+      if (rect) tops.push(rect.top / innerHeight);
+    }
+  }
+  return tops;
+}
+
+/**
  * Runs in the page, like collectPaintedRanges: scrolls the first painted term whose text is exactly
  * `text` into view, and gives the point to hover on it.
  */

@@ -11,10 +11,12 @@ import {
 describe('change counter', () => {
   it.each<[string, number[], number, number]>([
     ['nothing recorded', [], 0, 0],
-    ['all within the window', [0, 10, 500], 600, 3],
-    ['old changes age out', [0, 10, 500], 1005, 2],
+    ['all within the window', [0, 100, 500], 600, 3],
+    ['old changes age out', [0, 100, 500], 1005, 2],
     ['a change exactly a window old is out', [0, 1000], 1000, 1],
-    ['a ticker every 10 ms: a window of them', Array.from({ length: 300 }, (_, i) => i * 10), 2990, 100],
+    ['changes within a frame count once', [0, 5, 10, 15], 20, 1],
+    ['a frame apart, twice', [0, 16], 20, 2],
+    ['a ticker every 10 ms: one change every other tick', Array.from({ length: 300 }, (_, i) => i * 10), 2990, 50],
   ])('%s', (_why, times, now, expected) => {
     const counter = createChangeCounter(1000);
     for (const t of times) counter.record(t);
