@@ -26,6 +26,11 @@ export interface DomWatcher {
   version(): number;
   /** Tasks that changed the page within the last second (lib/live-page.ts: is the page live?). */
   recentChanges(): number;
+  /**
+   * Whether every attribute change is watched (the default: it may make the page live), or only
+   * editability: while Glossa is off for the page, a page animating its attributes costs no records.
+   */
+  watchAttributes(all: boolean): void;
   stop(): void;
 }
 
@@ -120,12 +125,16 @@ export function watchDom(
   const observer = new MutationObserver(take);
   // The document itself, not its root element: document.open() replaces the whole tree, and
   // a watcher on the old root would never see the new one.
-  observer.observe(document, {
-    childList: true,
-    characterData: true,
-    subtree: true,
-    attributes: true,
-  });
+  /** Every attribute (for liveness), or only editability (Glossa is off: nothing to revalidate). */
+  const observe = (allAttributes: boolean) =>
+    observer.observe(document, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      attributes: true,
+      ...(allAttributes ? {} : { attributeFilter: ['contenteditable'] }),
+    });
+  observe(true);
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (!document.hidden && (pending.size || removed) && timer === undefined) timer = ctx.setTimeout(flush, 0);
   });
@@ -144,6 +153,7 @@ export function watchDom(
       return changes;
     },
     recentChanges: () => counter.recent(performance.now()),
+    watchAttributes: (all) => observe(all),
     stop,
   };
 }

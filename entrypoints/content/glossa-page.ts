@@ -198,6 +198,11 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let live = false;
   /** The painters whose marks are on the page: the current one, and the one it replaces until it is done. */
   const painters = (): Painter[] => [painter, shown].filter((p, i, all): p is Painter => !!p && all.indexOf(p) === i);
+  /** Whether Glossa is on for this page, from the settings just read; off, the watcher ignores restyling. */
+  function readOn() {
+    on = isActiveOn(settings, location.hostname);
+    watcher.watchAttributes(on);
+  }
   /** Where the article's roots were when last checked: a live page's window moves when they do. */
   let rootsPlaced = '';
   /** The page changed (text, or an attribute: a class, a style): is it live now, or has the article moved? */
@@ -280,7 +285,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     entries = new Map();
     let reply = await (options.asked ?? ask());
     settings = reply.settings;
-    on = isActiveOn(settings, location.hostname);
+    readOn();
     settingsRead();
     if (signal.aborted) return;
     // A document in design mode is an editor: nothing is marked in it.
@@ -294,7 +299,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       if (signal.aborted) return;
       reply = await send({ type: 'getMatcher' });
       settings = reply.settings;
-      on = isActiveOn(settings, location.hostname);
+      readOn();
       if (signal.aborted) return;
       if (!on || !reply.matcher) return show(undefined);
     }
@@ -325,7 +330,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       const rebuilt = await send({ type: 'getMatcher' });
       if (signal.aborted) return;
       settings = rebuilt.settings;
-      on = isActiveOn(settings, location.hostname);
+      readOn();
       if (!on || !rebuilt.matcher) return show(undefined);
       matcher = rebuilt.matcher;
     }
