@@ -146,10 +146,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   let autoBuilt = false;
 
   // Each restart gets a lifetime: a late answer from an earlier one never paints or builds.
-  // None before the first restart (which sets one before any message is heard), so it aborts nothing: an abort creates an AbortError, and
-  // the first error created in the content script's world took 12–26 ms between two User Timing
-  // marks around it; without it, a load of the demo article costs 10 ms less main thread (medians
-  // of 9 loads of each build side by side).
+  // None before the first restart (which sets one before any message is heard), so it aborts
+  // nothing: an abort creates an AbortError, and the first error created in the content script's
+  // world took 12–26 ms between two User Timing marks around it; without it, a load of the demo
+  // article costs 10 ms less main thread (medians of 9 loads of each build side by side).
   let lifetime: AbortController | undefined;
 
   /**
@@ -224,7 +224,9 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     live = true;
     for (const p of painters()) p.followViewport();
   }
+  /** A live page's painters move their windows if they must (a still page's register every term). */
   const viewportMoved = (force: boolean) => {
+    if (!live) return;
     for (const p of painters()) p.viewportMoved({ force });
   };
   /** Hit tests see every mark on screen: the new painter's, and the one it replaces until it is done. */
@@ -391,7 +393,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     const inScope = containers.filter((c) => roots.some((r) => r.contains(c)));
     if (inScope.length || removed) {
       // The article's text moved (a live blog's new post above, say): the window is placed again.
-      if (live) viewportMoved(true);
+      viewportMoved(true);
       void session.rescan(inScope);
     }
   }
@@ -422,11 +424,13 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       card.follow();
       overlay.schedule();
       // A scroller in or around the article moves its text without moving scrollY: the window is
-      // placed again. Others (a carousel, a sidebar) do not move the article.
+      // placed again. Others (a carousel, a sidebar) do not move the article. Asked only on a
+      // live page: scrolling a still one costs no lookups.
       const target = event.target;
-      viewportMoved(
-        target instanceof Node && target !== document && roots.some((r) => r.contains(target) || target.contains(r)),
-      );
+      if (live)
+        viewportMoved(
+          target instanceof Node && target !== document && roots.some((r) => r.contains(target) || target.contains(r)),
+        );
     },
     { capture: true, passive: true },
   );

@@ -256,7 +256,6 @@ export function createPainter(
       registered = new Set(terms.slice(0, unpainted));
       unpainted = 0;
       unindex();
-      if (placeFrame !== undefined) cancelAnimationFrame(placeFrame);
       toPlace = 'all';
       place();
     },
