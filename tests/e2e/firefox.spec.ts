@@ -16,17 +16,31 @@ const FIREFOX_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-m
 /** The Firefox build with the UI's shadow root open, so a test can read the card (as in Chromium). */
 const FIREFOX_E2E_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
 
-test('in Firefox, a real news page gets a glossary of its own, and a page that is not an article none', async ({
-  server,
-}) => {
-  test.setTimeout(90_000);
+/**
+ * Firefox ESR with a Glossa build installed as a temporary add-on; the production build's welcome
+ * tab closed (the e2e build opens none).
+ */
+async function launchWithGlossa(build = FIREFOX_BUILD): Promise<import('puppeteer-core').Browser> {
   expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
     true,
   );
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   try {
-    await browser.installExtension(FIREFOX_BUILD);
-    await closeFirefoxWelcomePage(browser);
+    await browser.installExtension(build);
+    if (build === FIREFOX_BUILD) await closeFirefoxWelcomePage(browser);
+    return browser;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+test('in Firefox, a real news page gets a glossary of its own, and a page that is not an article none', async ({
+  server,
+}) => {
+  test.setTimeout(90_000);
+  const browser = await launchWithGlossa();
+  try {
     const page = await browser.newPage();
     await page.goto(server.url('/real-pages/wapo-2/source.html'));
     // Only the page's own glossary knows "Martin Indyk".
@@ -48,14 +62,9 @@ test('in Firefox, a real news page gets a glossary of its own, and a page that i
 
 test('the Firefox build marks the demo article and shows a hover card in Firefox', async ({ server }) => {
   test.setTimeout(90_000);
-  expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
-    true,
-  );
   expect(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), 'run npm run build:firefox first').toBe(true);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  const browser = await launchWithGlossa();
   try {
-    await browser.installExtension(FIREFOX_BUILD);
-    await closeFirefoxWelcomePage(browser);
     const page = await browser.newPage();
     await page.goto(server.url('/demo-article.html'));
     await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, {
@@ -121,15 +130,11 @@ async function cardTextFor(page: import('puppeteer-core').Page, text: string): P
 
 test('in Firefox, two real articles naming the same person: each card shows the other article', async ({ server }) => {
   test.setTimeout(120_000);
-  expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
-    true,
-  );
   expect(existsSync(path.join(FIREFOX_E2E_BUILD, 'manifest.json')), 'run npx wxt build -b firefox --mode e2e').toBe(
     true,
   );
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  const browser = await launchWithGlossa(FIREFOX_E2E_BUILD);
   try {
-    await browser.installExtension(FIREFOX_E2E_BUILD);
     // Both articles name him "Obama". (Firefox refuses to load the saved BBC page here, "Address
     // rejected"; the Chromium test pairs the BBC's "Barack Obama" with the Post's "Obama".)
     const nyt = await browser.newPage();
@@ -184,28 +189,19 @@ async function plantedView(browser: import('puppeteer-core').Browser, url: strin
 
 test('in Firefox, a page planting names reads the same with or without the reader’s history', async ({ server }) => {
   test.setTimeout(150_000);
-  expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
-    true,
-  );
   const names = ['Martin Indyk', 'Robert M. Danin', 'Josh Earnest', 'Mahmoud Abbas', 'Brookings Institution'];
   const unknown = Array.from({ length: 95 }, (_, i) => `Ada${i} Quill`);
   server.route('/planted-ff.html', {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>People</title></head><body><ul>${[...names, ...unknown].map((n) => `<li>${n}</li>`).join('')}</ul><p>Tajikistan</p></body></html>`,
   });
-  const launch = async () => {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
-    await browser.installExtension(FIREFOX_BUILD);
-    await closeFirefoxWelcomePage(browser);
-    return browser;
-  };
-  const fresh = await launch();
+  const fresh = await launchWithGlossa();
   let before: string[];
   try {
     before = await plantedView(fresh, server.url('/planted-ff.html'));
   } finally {
     await fresh.close();
   }
-  const reader = await launch();
+  const reader = await launchWithGlossa();
   try {
     const article = await reader.newPage();
     await article.goto(server.url('/real-pages/wapo-2/source.html'));
@@ -222,16 +218,11 @@ test('in Firefox, a page that changes many times a second has only the terms nea
   server,
 }) => {
   test.setTimeout(90_000);
-  expect(existsSync(FIREFOX), `No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set GLOSSA_FIREFOX`).toBe(
-    true,
-  );
   // A long article naming the demo's entries, and a clock rewritten every 10 ms.
   const names = ['Crocus City Hall', 'Emomali Rahmon', 'Tajikistan', 'Dushanbe', 'ISIS–K'];
   server.route('/live-ff.html', { body: livePageHtml(generateArticleHtml(200_000, names, 7, 12)) });
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  const browser = await launchWithGlossa();
   try {
-    await browser.installExtension(FIREFOX_BUILD);
-    await closeFirefoxWelcomePage(browser);
     const page = await browser.newPage();
     await page.goto(server.url('/live-ff.html'));
     await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0, { timeout: 30_000 });
