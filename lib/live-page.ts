@@ -7,8 +7,16 @@
  * everything once is cheapest: moving a window would revalidate the whole registry at each move.
  */
 
-/** How far back changes are counted: long enough to tell a ticker from a burst of loading. */
-export const CHANGE_WINDOW_MS = 1000;
+/**
+ * Changes further apart than this are not one run of changes: the page paused. A ticker, an
+ * animation or a reading-progress bar changes in frame after frame. A frame can take hundreds of
+ * ms on a slow machine, and longest on the pages that most need the window: those with thousands
+ * of ranges for the browser to revalidate at each change. So a run is counted in changes, not in
+ * wall time, and a gap of this much ends it. Longer would join a page's separate moments (an ad
+ * loading, then a caption) into a run; shorter would miss an animation whose frames take longer.
+ * A clock ticking once a second never makes a run: the browser revalidates once a second there.
+ */
+export const LIVE_MAX_GAP_MS = 500;
 
 /**
  * Changes this close together count once: Chromium revalidates the highlights once a frame, however
@@ -26,42 +34,48 @@ export const FRAME_MS = 16;
 export const LIVE_RANGE_CHANGES_PER_SECOND = 5_000;
 
 /**
- * Fewer changed frames than this in a window never count as live, however many ranges: a page
- * finishing its load (an ad, a lazy image's caption) changes in a few frames, then stays still;
- * a ticker, an animation or a reading-progress bar changes in dozens.
+ * A run shorter than this never counts as live, however many ranges: a page finishing its load
+ * (an ad, a lazy image's caption) changes in a few frames, then stays still; a ticker, an
+ * animation or a reading-progress bar changes in dozens.
  */
 export const LIVE_MIN_CHANGES = 10;
+
+/** The page's latest run of changed frames (each within LIVE_MAX_GAP_MS of the one before). */
+export interface ChangeRun {
+  /** Changed frames in the run so far, up to LIVE_MIN_CHANGES (enough to decide). */
+  readonly changes: number;
+  /** How often the page changed over those frames, in changed frames a second; 0 for fewer than two. */
+  readonly perSecond: number;
+}
 
 export interface ChangeCounter {
   /** Records a change (one task's mutations) at `now`, in ms; within FRAME_MS of the last one recorded, it is the same frame's. */
   record(now: number): void;
-  /** Changed frames recorded within CHANGE_WINDOW_MS before `now`. */
-  recent(now: number): number;
+  /** The run going on at `now`: none if the last change is more than LIVE_MAX_GAP_MS old. */
+  run(now: number): ChangeRun;
 }
 
-export function createChangeCounter(windowMs = CHANGE_WINDOW_MS): ChangeCounter {
-  // Times in order; old ones are dropped from the front as they age out.
+export function createChangeCounter(): ChangeCounter {
+  // The run's latest changed frames, oldest first: at most LIVE_MIN_CHANGES of them.
   let times: number[] = [];
-  const prune = (now: number) => {
-    let drop = 0;
-    while (drop < times.length && now - times[drop]! >= windowMs) drop++;
-    if (drop) times = times.slice(drop);
-  };
   return {
     record(now) {
-      prune(now);
       const last = times[times.length - 1];
-      if (last === undefined || now - last >= FRAME_MS) times.push(now);
+      if (last !== undefined && now - last < FRAME_MS) return;
+      if (last !== undefined && now - last > LIVE_MAX_GAP_MS) times = [];
+      times.push(now);
+      if (times.length > LIVE_MIN_CHANGES) times.shift();
     },
-    recent(now) {
-      prune(now);
-      return times.length;
+    run(now) {
+      const last = times[times.length - 1];
+      if (last === undefined || now - last > LIVE_MAX_GAP_MS) return { changes: 0, perSecond: 0 };
+      const span = last - times[0]!;
+      return { changes: times.length, perSecond: span > 0 ? ((times.length - 1) * 1000) / span : 0 };
     },
   };
 }
 
-/** Whether a page changing `changes` times in the last window, with `registered` ranges, should follow the viewport. */
-export function shouldFollowViewport(changes: number, registered: number): boolean {
-  const perSecond = (changes * 1000) / CHANGE_WINDOW_MS;
+/** Whether a page in this run of changes, with `registered` ranges, should follow the viewport. */
+export function shouldFollowViewport({ changes, perSecond }: ChangeRun, registered: number): boolean {
   return changes >= LIVE_MIN_CHANGES && perSecond * registered >= LIVE_RANGE_CHANGES_PER_SECOND;
 }

@@ -12,8 +12,7 @@ import type { Pack } from '../lib/glossary/schema';
 import { compileMatcher } from '../lib/match/compile';
 import { createContextTracker } from '../lib/match/context';
 import { createScanner, type Scanner } from '../lib/match/scan';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+import { median } from './median';
 
 function scannerFor(packs: readonly Pack[]): Scanner {
   const items = packs.flatMap((p) => p.entries.map((entry) => ({ key: `${p.id}/${entry.id}`, entry })));

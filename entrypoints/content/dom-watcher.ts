@@ -7,7 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { blockContainerOf, isInlineElement } from '@/lib/dom/blocks';
 import { UI_HOST_ID } from '@/lib/dom/scope';
-import { createChangeCounter } from '@/lib/live-page';
+import { type ChangeRun, createChangeCounter } from '@/lib/live-page';
 
 const BATCH_MS = 150;
 
@@ -24,8 +24,8 @@ export interface DomWatcher {
    * the page's text did not change in between (blocks walked then are still the page's).
    */
   version(): number;
-  /** Tasks that changed the page within the last second (lib/live-page.ts: is the page live?). */
-  recentChanges(): number;
+  /** The page's run of changed frames going on now, if any (lib/live-page.ts: is the page live?). */
+  changeRun(): ChangeRun;
   /**
    * Whether every attribute change is watched (the default: it may make the page live), or only
    * editability: while Glossa is off for the page, a page animating its attributes costs no records.
@@ -152,7 +152,7 @@ export function watchDom(
       take(observer.takeRecords());
       return changes;
     },
-    recentChanges: () => counter.recent(performance.now()),
+    changeRun: () => counter.run(performance.now()),
     watchAttributes: (all) => observe(all),
     stop,
   };

@@ -220,7 +220,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
       return;
     }
     const registered = painters().reduce((n, p) => n + p.painted(), 0);
-    if (!shouldFollowViewport(watcher.recentChanges(), registered)) return;
+    if (!shouldFollowViewport(watcher.changeRun(), registered)) return;
     live = true;
     for (const p of painters()) p.followViewport();
   }

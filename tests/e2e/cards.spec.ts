@@ -11,6 +11,7 @@ import {
   test,
   waitForHighlights,
 } from './fixtures';
+import { median } from '../../scripts/median';
 
 async function openDemo(page: Page, url: string) {
   await page.goto(url);
@@ -64,10 +65,7 @@ async function expectInsideViewportAndClear(page: Page, text: string, selector: 
 }
 
 test.describe('timing', () => {
-  test('opens after the dwell, renders within 50 ms, stays open over the card, closes after the grace', async ({
-    context,
-    server,
-  }) => {
+  test('opens after the dwell, stays open over the card, closes after the grace', async ({ context, server }) => {
     const page = await context.newPage();
     await openDemo(page, server.url('/demo-article.html'));
     await hoverText(page, 'Crocus City Hall');
@@ -75,11 +73,6 @@ test.describe('timing', () => {
     await page.waitForTimeout(150);
     await expect(card(page)).toHaveCount(0);
     await expect(card(page)).toBeVisible();
-    // The first card of a page would be a cold start (first render and first layout of the card:
-    // 46–54 ms here); the card is rendered once and removed during the dwell, so it opens warm
-    // (about 7 ms here).
-    const openMs = await page.evaluate(() => performance.getEntriesByName('glossa-card-open').at(-1)!.duration);
-    expect(openMs).toBeLessThan(50);
 
     // Into the card: it stays.
     const box = (await card(page).boundingBox())!;
@@ -89,13 +82,38 @@ test.describe('timing', () => {
     // Away from both: it closes after the grace period.
     await page.mouse.move(5, 5);
     await expect(card(page)).toHaveCount(0);
+  });
 
-    // A warm open renders within 50 ms of the dwell.
-    await hoverText(page, 'Crocus City Hall');
-    await expect(card(page)).toBeVisible();
-    const opens = await page.evaluate(() => performance.getEntriesByName('glossa-card-open').map((m) => m.duration));
-    expect(opens).toHaveLength(2);
-    expect(opens[1]).toBeLessThan(50);
+  test("a card renders within 50 ms of the dwell's end: a page's first, and again", async ({ context, server }) => {
+    // Medians of three: one open is one frame, and a frame of a machine busy with other tests
+    // (CI runs two at once) can be late by hundreds of ms; a slow card is slow in most of them.
+    const first: number[] = [];
+    const again: number[] = [];
+    const opens = (page: Page) =>
+      page.evaluate(() => performance.getEntriesByName('glossa-card-open').map((m) => m.duration));
+    /** Opens the card for the `nth` time on the page (from 1), closes it, and says how long it took. */
+    const openCard = async (page: Page, nth: number) => {
+      await hoverText(page, 'Crocus City Hall');
+      await expect(card(page)).toBeVisible();
+      await expect.poll(() => opens(page)).toHaveLength(nth);
+      await page.mouse.move(5, 5);
+      await expect(card(page)).toHaveCount(0);
+      return (await opens(page)).at(-1)!;
+    };
+    for (let i = 0; i < 3; i++) {
+      const page = await context.newPage();
+      await openDemo(page, server.url('/demo-article.html'));
+      // The first card of a page would be a cold start (first render and first layout of the
+      // card: 46–54 ms here); the card is rendered once and removed during the dwell, so it opens
+      // warm (about 7 ms here).
+      first.push(await openCard(page, 1));
+      if (i === 2) for (let nth = 2; nth <= 4; nth++) again.push(await openCard(page, nth));
+      await page.close();
+    }
+    expect(first).toHaveLength(3);
+    expect(again).toHaveLength(3);
+    expect(median(first)).toBeLessThan(50);
+    expect(median(again)).toBeLessThan(50);
   });
 
   test('Escape closes the card, and so does scrolling its term away', async ({ context, server }) => {

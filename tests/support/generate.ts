@@ -140,14 +140,23 @@ ${parts.join('\n')}
  * 10 ms (a ticker, a live blog's "updated 3 s ago", a match timer): each rewrite is a DOM change.
  * `changes: 'style'`: the clock's text stays, and a script moves it by an inline style in every
  * frame instead (a slider, a progress bar): no text changes, but the page is restyled.
+ * `frameMs`: each of those frames also keeps the main thread busy this long, as a slow machine's
+ * or a heavy page's frames are (a few frames a second instead of sixty).
  * With `?ownRanges=N` the page itself registers N highlight ranges over its capitalised words,
  * no extension involved: what the browser charges for that many ranges on this page.
  */
-export function livePageHtml(articleHtml: string, { changes = 'text' }: { changes?: 'text' | 'style' } = {}): string {
+export function livePageHtml(
+  articleHtml: string,
+  { changes = 'text', frameMs = 0 }: { changes?: 'text' | 'style'; frameMs?: number } = {},
+): string {
   const tick =
     changes === 'text'
       ? `setInterval(() => { clock.textContent = ((performance.now() - start) / 1000).toFixed(3) + ' s'; }, 10);`
-      : `requestAnimationFrame(function move(t) { clock.style.marginLeft = (t / 10) % 100 + 'px'; requestAnimationFrame(move); });`;
+      : `requestAnimationFrame(function move(t) {
+    clock.style.marginLeft = (t / 10) % 100 + 'px';
+    for (const until = performance.now() + ${frameMs}; performance.now() < until; );
+    requestAnimationFrame(move);
+  });`;
   return articleHtml.replace(
     '<body>',
     `<body><div id="clock" style="font: 14px monospace">00:00.000</div>
