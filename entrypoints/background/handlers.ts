@@ -282,7 +282,7 @@ export function createHandlers({
       const url = pageSourceUrl(context.senderUrl);
       if (!url || context.tabId === undefined) return { matcher, settings };
       // The page's own packs: built from it (unless building is off) and made by hand on it.
-      const ids = [settings.buildMode !== 'never' ? await pagePackId(url) : undefined, await handPackId(url)];
+      const ids = await Promise.all([settings.buildMode !== 'never' ? pagePackId(url) : undefined, handPackId(url)]);
       // Their hashes find a matcher compiled before without reading their entries: a revisit's
       // first marks do not wait for megabytes of a dense article's sentences.
       const hashes = await Promise.all(ids.map((id) => (id ? packHash(id) : undefined)));

@@ -184,14 +184,48 @@ function createDatabase(name: string): GlossaDexie {
     merges: 'id, a, b',
     blockedForms: 'form',
   });
+  // Every write to the packs table, whatever the function or transaction, counts (see packsWrites).
+  db.use({
+    stack: 'dbcore',
+    name: 'glossa-packs-writes',
+    create: (down) => ({
+      ...down,
+      table(tableName) {
+        const table = down.table(tableName);
+        if (tableName !== 'packs') return table;
+        return {
+          ...table,
+          mutate(request) {
+            writes++;
+            // Counted again once done: a read that began during the write does not keep its answer.
+            return table.mutate(request).finally(() => writes++);
+          },
+        };
+      },
+    }),
+  });
   return db;
 }
 
 let instance: GlossaDexie | undefined;
+/** Writes to the packs table begun or ended so far in this context, and databases opened or closed. */
+let writes = 0;
+
+/**
+ * A number that changes whenever the packs table may have: a write to it begins or ends, or the
+ * database is opened or closed. A value read from the table while it stays the same may be kept
+ * (lib/db/glossary.ts's packHash). The background is the only context that writes the database.
+ */
+export function packsWrites(): number {
+  return writes;
+}
 
 /** The one database of this extension context, opened on first use. */
 export function database(): GlossaDexie {
-  instance ??= createDatabase(DATABASE_NAME);
+  if (!instance) {
+    instance = createDatabase(DATABASE_NAME);
+    writes++;
+  }
   return instance;
 }
 
@@ -199,6 +233,7 @@ export function database(): GlossaDexie {
 export function closeDatabase(): void {
   instance?.close();
   instance = undefined;
+  writes++;
 }
 
 /** Deletes the whole database: tests only. */

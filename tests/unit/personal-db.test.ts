@@ -179,6 +179,56 @@ describe('the personal glossary store', () => {
   });
 });
 
+describe('pack hashes, kept between writes to the packs table', () => {
+  beforeEach(deleteDatabase);
+  afterEach(deleteDatabase);
+
+  const url = 'https://news.example/kept';
+  it.each<[string, (id: string) => Promise<unknown>, 'changed' | 'gone']>([
+    ['built again, differently', async () => savePagePack(await pagePack(url, ['Ann Lee', 'Bo Chen'])), 'changed'],
+    ['deleted', (id) => deleteBuiltPack(id), 'gone'],
+    ['forgotten by the retention setting', () => forgetArticlesOlderThan(1, Date.now() + 400 * 86_400_000), 'gone'],
+    [
+      'written by a path no function knows of',
+      (id) => database().packs.update(id, { hash: 'written-directly' }),
+      'changed',
+    ],
+    [
+      'written in a transaction',
+      (id) => database().transaction('rw', database().packs, () => database().packs.delete(id)),
+      'gone',
+    ],
+    ['gone with the whole database', () => deleteDatabase(), 'gone'],
+  ])('a hash read before the pack is %s is not answered after', async (_why, write, expected) => {
+    const pack = await pagePack(url, ['Ann Lee']);
+    await savePagePack(pack);
+    const before = await packHash(pack.id);
+    expect(before).toBeDefined();
+    // Read twice: the second answer is the kept one.
+    expect(await packHash(pack.id)).toBe(before);
+    await write(pack.id);
+    const after = await packHash(pack.id);
+    expect(after).toBe(expected === 'gone' ? undefined : (await database().packs.get(pack.id))!.hash);
+    expect(after).not.toBe(before);
+  });
+
+  it('a pack that did not exist is found once it is built', async () => {
+    const pack = await pagePack(url, ['Ann Lee']);
+    expect(await packHash(pack.id)).toBeUndefined();
+    await savePagePack(pack);
+    expect(await packHash(pack.id)).toBe((await database().packs.get(pack.id))!.hash);
+  });
+
+  it('a read under way while the pack is written is not kept', async () => {
+    const pack = await pagePack(url, ['Ann Lee']);
+    await savePagePack(pack);
+    const reading = packHash(pack.id);
+    const writing = database().packs.update(pack.id, { hash: 'written-meanwhile' });
+    await Promise.all([reading, writing]);
+    expect(await packHash(pack.id)).toBe('written-meanwhile');
+  });
+});
+
 describe('schema upgrade to version 5', () => {
   beforeEach(deleteDatabase);
   afterEach(deleteDatabase);
