@@ -65,10 +65,13 @@ function equalsAsciiFolded(text: string, start: number, key: string): boolean {
   return true;
 }
 
-/** ASCII letters and digits: the common case, tested without a call. */
-function isAsciiWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-}
+/**
+ * For each ASCII code: 0 when it is not a word character, else the character lower-cased (its
+ * code itself for digits). One load tells both whether a word goes on and what it hashes as.
+ */
+const ASCII_WORD_FOLD = new Uint8Array(128).map((_, code) =>
+  code >= 65 && code <= 90 ? code + 32 : (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? code : 0,
+);
 
 export function createScanner(matcher: CompiledMatcher): Scanner {
   // Candidates by the hash of their first word, lower-cased: the scan hashes each word as it
@@ -127,17 +130,23 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
       // Skip to the next word.
       while (i < length) {
         const code = text.charCodeAt(i);
-        if (code < 0x80 ? isAsciiWordCode(code) : isWordCharAt(text, i)) break;
+        if (code < 0x80 ? ASCII_WORD_FOLD[code] !== 0 : isWordCharAt(text, i)) break;
         i++;
       }
       if (i >= length) break;
       const start = i;
+      // Read the word, hashing it lower-cased as it goes (`lowered` is the text where it is not ASCII).
       let h = 0;
       while (i < length) {
         const code = text.charCodeAt(i);
-        if (!(code < 0x80 ? isAsciiWordCode(code) : isWordCharAt(text, i))) break;
-        if (ascii) h = (Math.imul(h, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
-        else if (sameLength) h = (Math.imul(h, 31) + lowered.charCodeAt(i)) | 0;
+        if (code < 0x80) {
+          const folded = ASCII_WORD_FOLD[code]!;
+          if (folded === 0) break;
+          h = (Math.imul(h, 31) + folded) | 0;
+        } else {
+          if (!isWordCharAt(text, i)) break;
+          if (sameLength) h = (Math.imul(h, 31) + lowered.charCodeAt(i)) | 0;
+        }
         i++;
       }
       let candidates: Candidate[] | undefined;
@@ -150,6 +159,10 @@ export function createScanner(matcher: CompiledMatcher): Scanner {
       for (const c of candidates) {
         const end = start + c.form.length;
         if (end > length || isWordCharAt(text, end)) continue;
+        // Most candidates differ from the text in their lower case already ("John Smith" where the
+        // page says "John Brown"): in a pure-ASCII block they are ruled out here, without a string
+        // made. (Elsewhere lower-casing can depend on what follows: a final sigma.)
+        if (ascii && !equalsAsciiFolded(text, start, c.lower)) continue;
         if (!accepts(c, text.slice(start, end))) continue;
         if (needsContext[c.term]) {
           const qualifier = qualifierBefore(text, start);

@@ -108,6 +108,24 @@ describe('matcher', () => {
     expect(matchesIn(`${text} é`)).toEqual(matchesIn(text));
   });
 
+  it.each(['', ' é'])(
+    'a first word that starts many terms: the one the text names, case rules kept (suffix %j)',
+    (suffix) => {
+      // Twenty "Bank of …" terms: the scanner rules most out by their lower case before the case rules.
+      const entries: TestEntry[] = [
+        ...Array.from({ length: 20 }, (_, i) => ({ key: `bank-${i}`, name: `Bank of Zi${'i'.repeat(i)}l` })),
+        { key: 'bank', name: 'Bank' },
+      ];
+      expect(
+        matchesIn(`the Bank of Ziiil, the BANK OF ZIL, a bank of zil, the Bank of Nowhere${suffix}`, entries),
+      ).toEqual([
+        ['Bank of Ziiil', 'bank-2'],
+        ['BANK OF ZIL', 'bank-0'],
+        ['Bank', 'bank'],
+      ]);
+    },
+  );
+
   it('lists every entry that shares a form (ambiguity)', () => {
     const entries: TestEntry[] = [
       { key: 'a/georgia', name: 'Georgia' },
