@@ -181,12 +181,8 @@ export function createTermSession({
               ? NONE_LATER
               : decision.waiting.flatMap((w) => keysOf([w.entry]).map((key) => ({ key, context: w.context })));
           if (keys.length === 0 && later.length === 0) continue;
-          const range = new StaticRange({
-            startContainer: found.startContainer,
-            startOffset: found.startOffset,
-            endContainer: found.endContainer,
-            endOffset: found.endOffset,
-          });
+          // The found term is the range's init itself: no object made for it per term.
+          const range = new StaticRange(found);
           for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
           if (keys.length === 0) continue;
           for (const k of keys) seen.add(k);

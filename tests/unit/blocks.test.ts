@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { locateIn, offsetIn, segmentAt } from '@/lib/dom/blocks';
 import { findContentRoots } from '@/lib/dom/scope';
 import { compileMatcher } from '@/lib/match/compile';
 import { createScanner } from '@/lib/match/scan';
@@ -62,5 +63,36 @@ describe('terms in the DOM', () => {
       '<body><div id="menu"><p>Moscow</p></div><article><p>Rahmon in Moscow</p></article></body>',
     ).window;
     expect(findContentRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE']);
+  });
+});
+
+describe('where an offset of a block’s text falls', () => {
+  // "ab" + "" + "cd" + "efg": three nodes, starting at 0, 2 (empty, also 2) and 4.
+  const doc = new JSDOM('<!doctype html><body><p>ab</p></body>').window.document;
+  const nodes = ['ab', '', 'cd', 'efg'].map((t) => doc.createTextNode(t));
+  const segments = [
+    { node: nodes[0]!, start: 0 },
+    { node: nodes[1]!, start: 2 },
+    { node: nodes[2]!, start: 2 },
+    { node: nodes[3]!, start: 4 },
+  ];
+  it.each<[string, number, boolean, number, number]>([
+    ['the first character', 0, false, 0, 0],
+    ['inside a node', 1, false, 0, 1],
+    ['between two nodes, as a start: the later node', 2, false, 2, 0],
+    ['between two nodes, as an end: the earlier node', 2, true, 0, 2],
+    ['inside the last node', 5, false, 3, 1],
+    ['the end of the text, as an end', 7, true, 3, 3],
+    ['past the end: kept within the node', 9, true, 3, 3],
+  ])('%s', (_why, offset, preferEnd, segment, within) => {
+    const at = segmentAt(segments, offset, preferEnd);
+    expect(at).toBe(segment);
+    expect(offsetIn(segments[at]!, offset)).toBe(within);
+    expect(locateIn(segments, offset, preferEnd)).toEqual({ node: nodes[segment], offset: within });
+  });
+
+  it('no segments: nowhere', () => {
+    expect(segmentAt([], 3, false)).toBe(-1);
+    expect(locateIn([], 3, false)).toBeUndefined();
   });
 });
