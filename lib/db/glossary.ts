@@ -221,26 +221,28 @@ let kept: { since: number; ids: Promise<Set<string>>; hashes: Map<string, string
 /**
  * The hash of one pack (undefined when there is no such pack): enough to find its compiled
  * matcher in a cache without reading its entries (a page's built pack can hold megabytes of sentences).
+ * Not to be called inside a write transaction: what it read there would be kept if it aborted.
  */
 export async function packHash(id: string): Promise<string | undefined> {
-  const db = database();
   const since = packsWrites();
   if (kept?.since !== since) {
-    const ids = db.packs
-      .toCollection()
+    const ids = database()
+      .packs.toCollection()
       .primaryKeys()
       .then((keys) => new Set(keys));
-    kept = { since, ids, hashes: new Map() };
+    const fresh = { since, ids, hashes: new Map<string, string | undefined>() };
+    // A failed read is not kept: the next question reads again.
+    ids.catch(() => {
+      if (kept === fresh) kept = undefined;
+    });
+    kept = fresh;
   }
+  // A write begun meanwhile makes the next question start afresh, so what this one reads, from
+  // before the write or after it, is never answered again once the write has begun.
   const { ids, hashes } = kept;
-  const known = await ids;
-  // Written while the ids were read: they may be from before or after, so read this one afresh.
-  if (packsWrites() !== since) return (await db.packs.get(id))?.hash;
-  if (!known.has(id)) return undefined;
-  if (hashes.has(id)) return hashes.get(id);
-  const hash = (await db.packs.get(id))?.hash;
-  if (packsWrites() === since) hashes.set(id, hash);
-  return hash;
+  if (!(await ids).has(id)) return undefined;
+  if (!hashes.has(id)) hashes.set(id, (await database().packs.get(id))?.hash);
+  return hashes.get(id);
 }
 
 /** The entries of one pack, with the pack's hash (undefined when there is no such pack). */

@@ -162,6 +162,8 @@ test('a live page whose frames are slow is live too: it changes in frame after f
   context,
   server,
 }) => {
+  // Heavy by design: a slow page, thousands of ranges, on a machine that may run two tests at once.
+  test.slow();
   // Frames of 150 ms, six a second (a slow machine, a heavy page): it changes in every one of
   // them. Revalidating thousands of ranges is what slows frames most, so this page needs the
   // window more than a fast one; counted in changes a second, it would never get it.

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, database, DATABASE_NAME, deleteDatabase, type StoredEntry } from '@/lib/db/database';
 import { listPacks, packEntries, packHash, pagePackId, savePagePack, seedBundledPack } from '@/lib/db/glossary';
 import {
@@ -216,6 +216,16 @@ describe('pack hashes, kept between writes to the packs table', () => {
     const pack = await pagePack(url, ['Ann Lee']);
     expect(await packHash(pack.id)).toBeUndefined();
     await savePagePack(pack);
+    expect(await packHash(pack.id)).toBe((await database().packs.get(pack.id))!.hash);
+  });
+
+  it('a failed read is not kept: the next question reads again', async () => {
+    const pack = await pagePack(url, ['Ann Lee']);
+    await savePagePack(pack);
+    const failing = { primaryKeys: () => Promise.reject(new Error('UnknownError: the disk hiccuped')) };
+    const spy = vi.spyOn(database().packs, 'toCollection').mockReturnValueOnce(failing as never);
+    await expect(packHash(pack.id)).rejects.toThrow('UnknownError');
+    spy.mockRestore();
     expect(await packHash(pack.id)).toBe((await database().packs.get(pack.id))!.hash);
   });
 
