@@ -161,11 +161,15 @@ export function collectBlocks(root: Element, options: CollectOptions = {}): Text
 }
 
 /**
- * The index of the segment holding `offset` in text made of `segments` (a block's, or a whole
- * page's). For an offset exactly between two nodes, `preferEnd` picks the earlier node (for
- * range ends). -1 only when there are no segments.
+ * Finds the text node and offset of `offset` in text made of `segments` (a block's, or a whole
+ * page's). For an offset exactly between two nodes, `preferEnd` picks the end of the earlier
+ * node (for range ends). Undefined only when there are no segments.
  */
-export function segmentAt(segments: readonly TextSegment[], offset: number, preferEnd: boolean): number {
+export function locateIn(
+  segments: readonly TextSegment[],
+  offset: number,
+  preferEnd: boolean,
+): { node: Text; offset: number } | undefined {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
@@ -174,25 +178,8 @@ export function segmentAt(segments: readonly TextSegment[], offset: number, pref
     if (s.start < offset || (!preferEnd && s.start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return hi;
-}
-
-/** Where `offset` falls in its segment's node, kept within the node as it is now. */
-export function offsetIn(segment: TextSegment, offset: number): number {
-  return Math.min(Math.max(offset - segment.start, 0), segment.node.data.length);
-}
-
-/**
- * Finds the text node and offset of `offset` in text made of `segments` (see segmentAt).
- * Undefined only when there are no segments.
- */
-export function locateIn(
-  segments: readonly TextSegment[],
-  offset: number,
-  preferEnd: boolean,
-): { node: Text; offset: number } | undefined {
-  const seg = segments[segmentAt(segments, offset, preferEnd)];
-  return seg && { node: seg.node, offset: offsetIn(seg, offset) };
+  const seg = segments[lo];
+  return seg && { node: seg.node, offset: Math.min(Math.max(offset - seg.start, 0), seg.node.data.length) };
 }
 
 /** `locateIn` for a block, which always has at least one segment. */

@@ -4,7 +4,7 @@
  */
 import type { Scanner, TermMatch } from '../match/scan';
 import { normalizeWithMap } from '../text/normalize';
-import { offsetIn, segmentAt, type TextBlock } from './blocks';
+import { locate, type TextBlock } from './blocks';
 
 export interface FoundTerm {
   /** Index into the matcher's terms. */
@@ -25,19 +25,19 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** One object per term found: a dense page has tens of thousands, and each is a StaticRange's init too. */
-function toFound({ raw, segments }: TextBlock, map: Int32Array, m: TermMatch): FoundTerm {
+/** A term found, in the page's nodes: it is also its StaticRange's init (term-session.ts). */
+function toFound(block: TextBlock, map: Int32Array, m: TermMatch): FoundTerm {
   const rawStart = map[m.start]!;
   const last = map[m.end - 1]!;
-  const rawEnd = last + (isHighSurrogate(raw.charCodeAt(last)) ? 2 : 1);
-  const start = segments[segmentAt(segments, rawStart, false)]!;
-  const end = segments[segmentAt(segments, rawEnd, true)]!;
+  const rawEnd = last + (isHighSurrogate(block.raw.charCodeAt(last)) ? 2 : 1);
+  const start = locate(block, rawStart, false);
+  const end = locate(block, rawEnd, true);
   return {
     term: m.term,
     startContainer: start.node,
-    startOffset: offsetIn(start, rawStart),
+    startOffset: start.offset,
     endContainer: end.node,
-    endOffset: offsetIn(end, rawEnd),
+    endOffset: end.offset,
     qualifier: m.qualifier,
   };
 }

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { locateIn, offsetIn, segmentAt } from '@/lib/dom/blocks';
+import { locateIn } from '@/lib/dom/blocks';
 import { findContentRoots } from '@/lib/dom/scope';
 import { compileMatcher } from '@/lib/match/compile';
 import { createScanner } from '@/lib/match/scan';
@@ -85,14 +85,10 @@ describe('where an offset of a block’s text falls', () => {
     ['the end of the text, as an end', 7, true, 3, 3],
     ['past the end: kept within the node', 9, true, 3, 3],
   ])('%s', (_why, offset, preferEnd, segment, within) => {
-    const at = segmentAt(segments, offset, preferEnd);
-    expect(at).toBe(segment);
-    expect(offsetIn(segments[at]!, offset)).toBe(within);
     expect(locateIn(segments, offset, preferEnd)).toEqual({ node: nodes[segment], offset: within });
   });
 
   it('no segments: nowhere', () => {
-    expect(segmentAt([], 3, false)).toBe(-1);
     expect(locateIn([], 3, false)).toBeUndefined();
   });
 });
