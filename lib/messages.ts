@@ -11,6 +11,7 @@ import type { ImportResult, ListCursor, PassagePage } from './db/passages';
 import * as v from 'valibot';
 import type { StoredEntry, StoredPack } from './db/database';
 import type { CompiledMatcher } from './match/compiled';
+import type { BlockMatches } from './match/block-matches';
 import { type Passage, PassageInputSchema, PassageSchema } from './passages/schema';
 import { type Settings, SettingsPatchSchema } from './settings';
 import type { SettingsSyncState } from './settings-sync';
@@ -166,6 +167,13 @@ export interface PageBuildResult {
   readonly entries: number;
   /** Time the builder took in the background. */
   readonly buildMs: number;
+  /**
+   * The article's matches under the matcher the page will get next (the glossary just built
+   * included), block by block as sent: the page's scan after the build only paints them.
+   */
+  readonly matches?: BlockMatches;
+  /** Time the matching took in the background. */
+  readonly matchMs?: number;
 }
 
 /** What each background request answers. */

@@ -54,6 +54,8 @@ import {
 import { buildPersonalGlossary, type PersonalGlossary } from '@/lib/glossary/personal';
 import { PACK_FORMAT, parsePack } from '@/lib/glossary/schema';
 import type { CompiledMatcher } from '@/lib/match/compiled';
+import { type BlockMatches, matchBlocks } from '@/lib/match/block-matches';
+import { createScanner, type Scanner } from '@/lib/match/scan';
 import type { BackgroundRequest, BackgroundResponses, EntryView } from '@/lib/messages';
 import { isActiveOn, type Settings } from '@/lib/settings';
 import { UserError } from '@/lib/user-message';
@@ -272,36 +274,58 @@ export function createHandlers({
     return url ? new Set([await pagePackId(url), await handPackId(url)]) : new Set();
   }
 
+  /** The matcher for the sender's page: the public glossary with the page's own packs, if any. */
+  async function matcherForPage(context: RequestContext): Promise<BackgroundResponses['getMatcher']> {
+    // Off for the page's site: its settings, and nothing to mark with.
+    const { settings, active } = await settingsForPage(context);
+    if (!active) return { settings };
+    base ??= loadBase();
+    const { entries, version, matcher } = await base;
+    const url = pageSourceUrl(context.senderUrl);
+    if (!url || context.tabId === undefined) return { matcher, settings };
+    // The page's own packs: built from it (unless building is off) and made by hand on it.
+    const ids = await Promise.all([settings.buildMode !== 'never' ? pagePackId(url) : undefined, handPackId(url)]);
+    // Their hashes find a matcher compiled before without reading their entries: a revisit's
+    // first marks do not wait for megabytes of a dense article's sentences.
+    const hashes = await Promise.all(ids.map((id) => (id ? packHash(id) : undefined)));
+    if (hashes.every((h) => h === undefined)) return { matcher, settings };
+    const cached = pageMatchers.get(pageMatcherKey(version, pagePacksHash(hashes)));
+    if (cached) return { matcher: cached, settings };
+    const packs = (await Promise.all(ids.map((id) => (id ? packEntries(id) : undefined)))).filter(
+      (p) => p !== undefined,
+    );
+    if (packs.length === 0) return { matcher, settings };
+    const page = {
+      hash: pagePacksHash(packs.map((p) => p.hash)),
+      entries: entriesToMatch(
+        packs.flatMap((p) => p.entries),
+        (await base).changes,
+      ),
+    };
+    return { matcher: pageMatcher(entries, version, page), settings };
+  }
+
+  /** Scanners by matcher: a page's matcher scans the next article built with it too. */
+  const scanners = new WeakMap<CompiledMatcher, Scanner>();
+  /**
+   * The matches of an article's blocks under the matcher its page is about to ask for (the one
+   * with the glossary just built): the page's scan after the build need not match again.
+   */
+  async function matchesFor(
+    blocks: readonly string[],
+    context: RequestContext,
+  ): Promise<{ matches?: BlockMatches; matchMs?: number }> {
+    const { matcher } = await matcherForPage(context);
+    if (!matcher) return {};
+    const started = performance.now();
+    let scanner = scanners.get(matcher);
+    if (!scanner) scanners.set(matcher, (scanner = createScanner(matcher)));
+    const matches = matchBlocks(blocks, scanner);
+    return { matches, matchMs: Math.round(performance.now() - started) };
+  }
+
   const handlers: HandlerMap = {
-    getMatcher: async (_request, context) => {
-      // Off for the page's site: its settings, and nothing to mark with.
-      const { settings, active } = await settingsForPage(context);
-      if (!active) return { settings };
-      base ??= loadBase();
-      const { entries, version, matcher } = await base;
-      const url = pageSourceUrl(context.senderUrl);
-      if (!url || context.tabId === undefined) return { matcher, settings };
-      // The page's own packs: built from it (unless building is off) and made by hand on it.
-      const ids = await Promise.all([settings.buildMode !== 'never' ? pagePackId(url) : undefined, handPackId(url)]);
-      // Their hashes find a matcher compiled before without reading their entries: a revisit's
-      // first marks do not wait for megabytes of a dense article's sentences.
-      const hashes = await Promise.all(ids.map((id) => (id ? packHash(id) : undefined)));
-      if (hashes.every((h) => h === undefined)) return { matcher, settings };
-      const cached = pageMatchers.get(pageMatcherKey(version, pagePacksHash(hashes)));
-      if (cached) return { matcher: cached, settings };
-      const packs = (await Promise.all(ids.map((id) => (id ? packEntries(id) : undefined)))).filter(
-        (p) => p !== undefined,
-      );
-      if (packs.length === 0) return { matcher, settings };
-      const page = {
-        hash: pagePacksHash(packs.map((p) => p.hash)),
-        entries: entriesToMatch(
-          packs.flatMap((p) => p.entries),
-          (await base).changes,
-        ),
-      };
-      return { matcher: pageMatcher(entries, version, page), settings };
-    },
+    getMatcher: (_request, context) => matcherForPage(context),
     buildPageGlossary: async (request, context) => {
       // The page is the sender's own: its URL comes from the browser, never from the message.
       const url = pageSourceUrl(context.senderUrl);
@@ -318,7 +342,8 @@ export function createHandlers({
         blocks: request.blocks,
       });
       const buildMs = Math.round(performance.now() - started);
-      if (!pack) return { outcome: 'empty' as const, entries: 0, buildMs };
+      if (!pack)
+        return { outcome: 'empty' as const, entries: 0, buildMs, ...(await matchesFor(request.blocks, context)) };
       // "Ukraine" built from this page is world/ukraine: one card, the World line above the article's words.
       base ??= loadBase();
       const linked = { ...pack, entries: linkToReferences(pack.entries, (await base).entries) };
@@ -329,6 +354,7 @@ export function createHandlers({
         outcome: outcome === 'unchanged' ? ('unchanged' as const) : ('built' as const),
         entries: pack.entries.length,
         buildMs,
+        ...(await matchesFor(request.blocks, context)),
       };
     },
     getEntries: async (request, context) => {

@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TextBlock } from '@/lib/dom/blocks';
 import { findContentRoots } from '@/lib/dom/scope';
 import type { CompiledMatcher } from '@/lib/match/compiled';
+import type { BlockMatches } from '@/lib/match/block-matches';
 import { createScanner } from '@/lib/match/scan';
 import {
   answer,
@@ -339,15 +340,20 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     first.stop();
     // The blocks walked for the build, if the page has not changed since: one walk, not two.
     const walked = built?.walked && built.walked.version === watcher.version() ? built.walked.blocks : undefined;
-    return scanAllAndShow(signal, walked);
+    return scanAllAndShow(signal, walked, built?.result.matches);
   }
 
   /**
-   * A new session scans the whole of `roots` (`walked`: its blocks, walked already) and its marks
-   * replace those shown once it is done, unless a later restart began meanwhile.
+   * A new session scans the whole of `roots` (`walked`: its blocks, walked already, with the
+   * background's `matches` of them) and its marks replace those shown once it is done, unless a
+   * later restart began meanwhile.
    */
-  async function scanAllAndShow(signal: AbortSignal, walked?: readonly TextBlock[]): Promise<void> {
-    await startSession().scanAll(roots, walked);
+  async function scanAllAndShow(
+    signal: AbortSignal,
+    walked?: readonly TextBlock[],
+    matches?: BlockMatches,
+  ): Promise<void> {
+    await startSession().scanAll(roots, walked, matches);
     if (!signal.aborted) show(painter);
   }
 

@@ -110,7 +110,13 @@ export async function buildFromPage(
   performance.measure('glossa-build', {
     start,
     end: performance.now(),
-    detail: { mainMs, blocks: blocks.length, buildMs: result.buildMs, entries: result.entries },
+    detail: {
+      mainMs,
+      blocks: blocks.length,
+      buildMs: result.buildMs,
+      matchMs: result.matchMs,
+      entries: result.entries,
+    },
   });
   return { result, ...(walked ? { walked: { blocks: walked, version: walkedAt } } : {}) };
 }

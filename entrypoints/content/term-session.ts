@@ -6,7 +6,8 @@
 import { type TextBlock, walkBlocks } from '@/lib/dom/blocks';
 import { isHiddenByCss } from '@/lib/compat';
 import { isInSkippedRegion } from '@/lib/dom/scope';
-import { findTermsInChunks } from '@/lib/dom/find-terms';
+import { findTermsInChunks, foundInPieces } from '@/lib/dom/find-terms';
+import { type BlockMatches, type RawMatch, readBlockMatches } from '@/lib/match/block-matches';
 import { createContextTracker } from '@/lib/match/context';
 import type { Scanner } from '@/lib/match/scan';
 import type { Settings } from '@/lib/settings';
@@ -22,9 +23,10 @@ export interface TermSession {
   scanNear(roots: readonly Element[]): Promise<void>;
   /**
    * Scans `roots` from scratch; `walked`: their blocks, walked already (for the build) while the
-   * page has not changed since.
+   * page has not changed since; `matches`: the background's matches of those blocks (sent with
+   * the build), used when they are this session's matcher's and fit the blocks.
    */
-  scanAll(roots: readonly Element[], walked?: readonly TextBlock[]): Promise<void>;
+  scanAll(roots: readonly Element[], walked?: readonly TextBlock[], matches?: BlockMatches): Promise<void>;
   /** Drops terms in removed nodes and rescans the given block containers. */
   rescan(containers: readonly Element[]): Promise<void>;
   /** Stops any scan in progress; later calls are no-ops. */
@@ -51,6 +53,13 @@ export const isHidden = (el: Element): boolean => isHiddenByCss(el);
 
 /** No mention waiting for a cue: what nearly every match has, shared. */
 const NONE_LATER: readonly { key: string; context: number }[] = Object.freeze([]);
+
+/**
+ * The background's matches of one block are turned into ranges this many at a time, with a
+ * chance to yield between pieces: ~1 µs each, so a piece is a few ms; smaller pieces yield more
+ * often on a block with thousands of names, for a little more work per piece.
+ */
+const GIVEN_PIECE = 2_000;
 
 /** How many blocks in a row below the screen end the near scan (floats and columns break order). */
 const BELOW_SCREEN_RUN = 20;
@@ -128,13 +137,18 @@ export function createTermSession({
    * Busy time of the scan under way: the sum of its slices (walking, matching, painting); and
    * `paints`, the times it changed the highlight.
    */
-  let stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0, paints: 0 };
+  let stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0, paints: 0, matchedInBackground: false };
 
   /**
    * Goes through the blocks one by one, painting as it goes, and yields to the page every
    * SLICE_MS: even collecting the blocks of a huge page never becomes one long task.
    */
-  async function paintBlocks(blocks: Iterable<TextBlock>, plan: PaintPlan, filter?: BlockFilter) {
+  async function paintBlocks(
+    blocks: Iterable<TextBlock>,
+    plan: PaintPlan,
+    filter?: BlockFilter,
+    given?: ReadonlyMap<number, readonly RawMatch[]>,
+  ) {
     // Near the screen until a run of blocks lies below it (or the walk ends), then below it.
     // (A scan of the screen alone, filtered, is all near.)
     const near = plan === 'screenFirst' && !filter ? nearScreen() : undefined;
@@ -149,7 +163,9 @@ export function createTermSession({
       stats.busyMs += ms;
       stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
     };
+    let index = -1;
     for (const block of blocks) {
+      index++;
       if (stopped) return;
       // A block whose nodes left the page while we yielded is not painted.
       if (!block.segments[0]!.node.isConnected) continue;
@@ -164,7 +180,10 @@ export function createTermSession({
       stats.blocks++;
       blockIndex++;
       // A long block comes in chunks, with a chance to yield between them.
-      for (const chunk of findTermsInChunks(block, scanner)) {
+      const chunks = given
+        ? foundInPieces(block, given.get(index) ?? [], GIVEN_PIECE)
+        : findTermsInChunks(block, scanner);
+      for (const chunk of chunks) {
         const painted: PaintedTerm[] = [];
         for (const found of chunk) {
           const ready = contexts.see(found.term, found.qualifier, blockIndex);
@@ -218,7 +237,7 @@ export function createTermSession({
    * its detail): visible in DevTools' performance panel and read by `npm run bench`.
    */
   async function measured(kind: 'near' | 'full' | 'rescan', work: () => Promise<void>) {
-    stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0, paints: 0 };
+    stats = { busyMs: 0, maxSliceMs: 0, blocks: 0, terms: 0, paints: 0, matchedInBackground: false };
     const start = performance.now();
     const steps = painter.steps();
     await work();
@@ -237,13 +256,23 @@ export function createTermSession({
         }),
       );
     },
-    scanAll(roots, walked) {
+    scanAll(roots, walked, matches) {
       return enqueue(() =>
         measured('full', async () => {
           painter.removeWhere(() => true);
           contexts.reset();
           blockIndex = 0;
-          await paintBlocks(walked ?? walk(roots), 'screenFirst');
+          // Matches found by another matcher, or for other blocks, are not these: scan instead.
+          const given =
+            walked && matches?.version === scanner.matcher.version
+              ? readBlockMatches(
+                  matches,
+                  walked.map((b) => b.raw.length),
+                  scanner.matcher.terms.length,
+                )
+              : undefined;
+          stats.matchedInBackground = given !== undefined;
+          await paintBlocks(walked ?? walk(roots), 'screenFirst', undefined, given);
         }),
       );
     },

@@ -2,8 +2,8 @@
  * Finds glossary terms in DOM text blocks and turns each match into a range descriptor
  * (start and end text node and offset), ready to become a StaticRange for painting.
  */
-import type { Scanner, TermMatch } from '../match/scan';
-import { normalizeWithMap } from '../text/normalize';
+import { CHUNK_CHARS, type RawMatch, rawMatchesInChunks } from '../match/block-matches';
+import type { Scanner } from '../match/scan';
 import { locate, type TextBlock } from './blocks';
 
 export interface FoundTerm {
@@ -21,17 +21,10 @@ export interface FoundTerm {
   readonly qualifier: string | undefined;
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** A term found, in the page's nodes: it is also its StaticRange's init (term-session.ts). */
-function toFound(block: TextBlock, map: Int32Array, m: TermMatch): FoundTerm {
-  const rawStart = map[m.start]!;
-  const last = map[m.end - 1]!;
-  const rawEnd = last + (isHighSurrogate(block.raw.charCodeAt(last)) ? 2 : 1);
-  const start = locate(block, rawStart, false);
-  const end = locate(block, rawEnd, true);
+/** A term found in `block` (offsets into its raw text), in the page's nodes: also its StaticRange's init. */
+export function toFound(block: TextBlock, m: RawMatch): FoundTerm {
+  const start = locate(block, m.start, false);
+  const end = locate(block, m.end, true);
   return {
     term: m.term,
     startContainer: start.node,
@@ -43,63 +36,26 @@ function toFound(block: TextBlock, map: Int32Array, m: TermMatch): FoundTerm {
 }
 
 export function findTermsInBlock(block: TextBlock, scanner: Scanner): FoundTerm[] {
-  const { text, map } = normalizeWithMap(block.raw);
-  return scanner.scan(text).map((m) => toFound(block, map, m));
+  return [...findTermsInChunks(block, scanner, Infinity)].flat();
 }
 
-/**
- * A block longer than this is scanned in chunks, so the caller can yield between them: one
- * 5 MB paragraph would otherwise be a single task of hundreds of milliseconds. Smaller chunks
- * yield more often and pay a little more per chunk (a substring and a restart of the scan).
- */
-export const CHUNK_CHARS = 20_000;
-
-const longestForms = new WeakMap<Scanner, number>();
-function longestForm(scanner: Scanner): number {
-  let n = longestForms.get(scanner);
-  if (n === undefined) {
-    n = 0;
-    for (const t of scanner.matcher.terms) n = Math.max(n, t.form.length);
-    longestForms.set(scanner, n);
-  }
-  return n;
-}
-
-/**
- * The terms of a block, chunk by chunk (one chunk for an ordinary block). Chunks end at a
- * space, and each is scanned a longest form past its end, so a name across the boundary is
- * found once, whole.
- */
+/** The terms of a block, chunk by chunk (see rawMatchesInChunks): one chunk for an ordinary block. */
 export function* findTermsInChunks(
   block: TextBlock,
   scanner: Scanner,
   chunkChars = CHUNK_CHARS,
 ): Generator<FoundTerm[], void, undefined> {
-  if (block.raw.length <= chunkChars) {
-    yield findTermsInBlock(block, scanner);
-    return;
-  }
-  const { text, map } = normalizeWithMap(block.raw);
-  const overlap = longestForm(scanner) + 1;
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + chunkChars);
-    if (end < text.length) {
-      // End at a space, never inside a word (the next chunk would start mid-word): back to the
-      // last space in the chunk, or on to the next one when a single word fills it.
-      const back = text.lastIndexOf(' ', end);
-      const on = text.indexOf(' ', end);
-      end = back > start ? back : on < 0 ? text.length : on;
-    }
-    const window = text.slice(start, Math.min(text.length, end + overlap));
-    const found: FoundTerm[] = [];
-    let next = end;
-    for (const m of scanner.scan(window)) {
-      if (m.start >= end - start) break;
-      found.push(toFound(block, map, { ...m, start: m.start + start, end: m.end + start }));
-      next = Math.max(next, m.end + start);
-    }
-    yield found;
-    start = next;
-  }
+  for (const chunk of rawMatchesInChunks(block.raw, scanner, chunkChars)) yield chunk.map((m) => toFound(block, m));
+}
+
+/**
+ * Found terms given by the background (lib/match/block-matches), in pieces of at most
+ * `piece`, so the caller can yield between them as it does between a long block's chunks.
+ */
+export function* foundInPieces(
+  block: TextBlock,
+  matches: readonly RawMatch[],
+  piece: number,
+): Generator<FoundTerm[], void, undefined> {
+  for (let i = 0; i < matches.length; i += piece) yield matches.slice(i, i + piece).map((m) => toFound(block, m));
 }

@@ -3,7 +3,16 @@
  * gets marks and cards quoting it; a page that is not an article gets none unless asked.
  */
 import type { Page } from '@playwright/test';
-import { card, expect, highlightedTexts, hoverText, sendToActiveTab, test, waitForHighlights } from './fixtures';
+import {
+  card,
+  expect,
+  highlightedTexts,
+  hoverText,
+  sendFromExtensionPage,
+  sendToActiveTab,
+  test,
+  waitForHighlights,
+} from './fixtures';
 
 /** Waits for the content script's first full scan (its User Timing measure), however few marks it paints. */
 async function waitForScan(page: Page): Promise<void> {
@@ -48,6 +57,54 @@ test('a real news page nothing bundled knows gets marks from its own article, an
   await expect(c.getByText(/Built from this page/)).toBeVisible();
   await expect(c.locator('.mentions li').first()).toContainText('Danin');
 });
+
+/** Every glossary mark on the page, by its boundary points (text nodes by document order) and text, sorted. */
+function markedPoints(): string[] {
+  const index = new Map<Node, number>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) index.set(n, index.size);
+  const out: string[] = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('glossa-term')) continue;
+    for (const r of h as Iterable<AbstractRange>) {
+      const range = new Range();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      out.push(
+        `${index.get(r.startContainer)}:${r.startOffset}-${index.get(r.endContainer)}:${r.endOffset} ${range.toString()}`,
+      );
+    }
+  }
+  return out.sort();
+}
+
+/** The `n`th full scan's measure detail, once there is one. */
+async function fullScan(page: Page, n: number): Promise<{ terms: number; matchedInBackground: boolean }> {
+  await page.waitForFunction((n) => performance.getEntriesByName('glossa-scan-full').length > n, n);
+  return page.evaluate((n) => (performance.getEntriesByName('glossa-scan-full')[n] as PerformanceMeasure).detail, n);
+}
+
+for (const name of ['wapo-2', 'yahoo-2']) {
+  test(`${name}: the scan after the build paints the matches the background found, the same as the page’s own scan`, async ({
+    context,
+    server,
+    openExtensionPage,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(server.url(`/real-pages/${name}/source.html`));
+    const built = await fullScan(page, 0);
+    expect(built.matchedInBackground).toBe(true);
+    const fromBackground = await page.evaluate(markedPoints);
+    expect(fromBackground.length).toBe(built.terms);
+    expect(fromBackground.length).toBeGreaterThan(20);
+    // A setting changed: the page scans again with the same matcher, matching for itself.
+    const options = await openExtensionPage('options.html');
+    await sendFromExtensionPage(options, { type: 'updateSettings', patch: { highlightStyle: 'solid' } });
+    const own = await fullScan(page, 1);
+    expect(own.matchedInBackground).toBe(false);
+    expect(await page.evaluate(markedPoints)).toEqual(fromBackground);
+  });
+}
 
 test('a page that is not an article gets no glossary of its own until the reader asks', async ({ context, server }) => {
   const page = await context.newPage();
