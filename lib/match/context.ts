@@ -28,7 +28,11 @@ const QUALIFIER = /([\p{Lu}\p{Nd}][\p{L}\p{M}\p{N}.-]*?)(?:'s|')?\s+$/u;
 
 /** What most matches get: nothing waited for them, nothing to decide. Shared, never changed. */
 const NOTHING: readonly never[] = Object.freeze([]);
-const NO_CONTEXTS: ReadonlySet<number> = new Set();
+/** The contexts named near a match: asked only of those a form needs. */
+export interface NamedContexts {
+  has(context: number): boolean;
+}
+const NO_CONTEXTS: NamedContexts = { has: () => false };
 
 /** How far back to look for the word before a match: one long word and its space. */
 const LOOKBACK = 40;
@@ -63,7 +67,7 @@ export function decideEntries(
   matcher: CompiledMatcher,
   term: number,
   qualifier: string | undefined,
-  named: ReadonlySet<number>,
+  named: NamedContexts,
 ): EntryDecision {
   const t = matcher.terms[term];
   if (!t) return { now: NOTHING, waiting: NOTHING };
@@ -114,8 +118,16 @@ export function createContextTracker<T>(matcher: CompiledMatcher): ContextTracke
   // The last block each context was named in.
   const namedAt = new Map<number, number>();
   let waiting: { item: T; context: number; block: number }[] = [];
-  const nearNamed = (block: number): ReadonlySet<number> =>
-    new Set([...namedAt].filter(([, at]) => block - at <= NEAR_BLOCKS).map(([c]) => c));
+  // The contexts named within NEAR_BLOCKS of the block being decided: one object, asked per
+  // context, rather than a set built per mention (a dense page has thousands of mentions of
+  // "Defense Ministry" and its like: ~12 ms of a load went in building those sets).
+  let decidingAt = 0;
+  const nearNamed: NamedContexts = {
+    has(context) {
+      const at = namedAt.get(context);
+      return at !== undefined && decidingAt - at <= NEAR_BLOCKS;
+    },
+  };
   return {
     see(term, qualifier, block) {
       const t = matcher.terms[term];
@@ -127,15 +139,19 @@ export function createContextTracker<T>(matcher: CompiledMatcher): ContextTracke
         if (!own.some((c) => matcher.contexts?.[c]?.cues.includes(qualifier))) return [];
       }
       for (const c of t.cueOf) namedAt.set(c, block);
+      // Nothing waits on most pages, most of the time: a cue as common as "Moscow" costs no arrays.
+      if (waiting.length === 0) return NOTHING;
       // Mentions too far back can no longer meet a cue: later cues are farther still.
       waiting = waiting.filter((w) => block - w.block <= NEAR_BLOCKS);
       const ready = waiting.filter((w) => t.cueOf!.includes(w.context)).map((w) => w.item);
       waiting = waiting.filter((w) => !t.cueOf!.includes(w.context));
       return ready;
     },
-    // Only a form that needs context asks which contexts are near (a set built per call).
-    decide: (term, qualifier, block) =>
-      decideEntries(matcher, term, qualifier, matcher.terms[term]?.needs ? nearNamed(block) : NO_CONTEXTS),
+    // Only a form that needs context asks which contexts are near.
+    decide(term, qualifier, block) {
+      decidingAt = block;
+      return decideEntries(matcher, term, qualifier, matcher.terms[term]?.needs ? nearNamed : NO_CONTEXTS);
+    },
     wait(item, context, block) {
       waiting.push({ item, context, block });
     },
