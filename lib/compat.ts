@@ -33,6 +33,11 @@ export function isHiddenByCss(el: {
   return typeof el.checkVisibility === 'function' ? !el.checkVisibility({ visibilityProperty: true }) : false;
 }
 
+/** Whether a document of this content type is an HTML page: not SVG, an XML feed, JSON or plain text. */
+export function isHtmlDocument(contentType: string): boolean {
+  return contentType === 'text/html' || contentType === 'application/xhtml+xml';
+}
+
 interface HighlightGlobal {
   readonly CSS?: { readonly highlights?: unknown };
   readonly Highlight?: unknown;

@@ -36,20 +36,28 @@ import { type DomChanges, watchDom } from './dom-watcher';
 import { watchHover } from './hover';
 import { createPainter, highlightName, type PaintedTerm, type Painter } from './painter';
 import { buildFromPage, looksLikeArticle, type WalkedBlocks } from './page-glossary';
+import { askFirst, type FirstAnswer } from './first-question';
 import { createTermSession, isHidden, type TermSession } from './term-session';
 
-export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> {
+/** `early`: the answer to the first question, asked as the document started to load (first-question.ts). */
+export async function startGlossaPage(ctx: ContentScriptContext, early?: Promise<FirstAnswer>): Promise<void> {
   const started = performance.now();
   let firstMarkMeasured = false;
   // The reader's wait: from this script's start to the frame that shows the first mark.
   const measureFirstMark = () => {
     if (firstMarkMeasured) return;
     firstMarkMeasured = true;
-    requestAnimationFrame(() => performance.measure('glossa-first-mark', { start: started, end: performance.now() }));
+    requestAnimationFrame(() =>
+      performance.measure('glossa-first-mark', {
+        start: started,
+        end: performance.now(),
+        detail: { askedEarly: early !== undefined },
+      }),
+    );
   };
   const send = createBackgroundClient((message) => browser.runtime.sendMessage(message));
-  // The first question leaves before anything is set up: its round trip overlaps the setup.
-  const firstAsk = ask();
+  // Not asked early (or stale): asked now, before anything is set up, so its round trip overlaps the setup.
+  const firstAsk = early ?? askFirst(send);
   // Its failure is the first restart's to report, once it is awaited there.
   firstAsk.catch(() => undefined);
   let settings: Settings;
@@ -263,19 +271,10 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
   }
 
   /**
-   * One question for a page in view: its settings, with the matcher only where Glossa is on
-   * (off, nothing else is asked for or sent). A tab opened in the background reads its settings
-   * now, to answer the popup, and is built and scanned when the reader first looks.
-   */
-  async function ask(): Promise<{ matcher?: CompiledMatcher; settings: Settings }> {
-    return document.hidden ? { settings: await send({ type: 'getSettings' }) } : send({ type: 'getMatcher' });
-  }
-
-  /**
    * (Re)starts from scratch: new matcher or settings. `built`: the page's glossary was just built.
    * `asked`: the first question, already on its way.
    */
-  async function restart(options: { built?: boolean; asked?: ReturnType<typeof ask> } = {}) {
+  async function restart(options: { built?: boolean; asked?: Promise<FirstAnswer> } = {}) {
     lifetime?.abort();
     lifetime = new AbortController();
     const { signal } = lifetime;
@@ -286,7 +285,7 @@ export async function startGlossaPage(ctx: ContentScriptContext): Promise<void> 
     if (painter && painter !== shown) painter.clear();
     painter = undefined;
     entries = new Map();
-    let reply = await (options.asked ?? ask());
+    let reply = await (options.asked ?? askFirst(send));
     settings = reply.settings;
     readOn();
     settingsRead();

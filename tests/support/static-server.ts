@@ -24,6 +24,8 @@ const TYPES: Record<string, string> = {
 export interface Route {
   readonly body: string;
   readonly headers?: Record<string, string>;
+  /** The response waits for this (a slow script the page's parser must wait for, say). */
+  readonly held?: Promise<void>;
 }
 
 export interface StaticServer {
@@ -50,8 +52,10 @@ export async function startStaticServer(port = 0): Promise<StaticServer> {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = routes.get(pathname);
     if (route) {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, ...route.headers });
-      res.end(route.body);
+      void (route.held ?? Promise.resolve()).then(() => {
+        res.writeHead(200, { 'content-type': TYPES['.html']!, ...route.headers });
+        res.end(route.body);
+      });
       return;
     }
     const file = resolveFile(pathname);
