@@ -49,7 +49,7 @@ interface Manifest {
   permissions: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
-  content_scripts: { matches: string[] }[];
+  content_scripts: { matches: string[]; run_at?: string }[];
   minimum_chrome_version?: string;
   browser_specific_settings?: { gecko: { strict_min_version: string } };
 }
@@ -111,7 +111,9 @@ test('the Chrome package: name, version, icons, the README’s permissions, mini
   }
   const readme = readmePermissions();
   expect([...manifest.permissions].sort()).toEqual(readme.permissions);
-  expect(manifest.content_scripts.flatMap((c) => c.matches).sort()).toEqual(readme.matches);
+  // Two content scripts (the first question at document_start, the rest at document_idle), the same pages.
+  expect(manifest.content_scripts.map((c) => c.run_at).sort()).toEqual(['document_idle', 'document_start']);
+  for (const script of manifest.content_scripts) expect([...script.matches].sort()).toEqual(readme.matches);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.minimum_chrome_version).toBe('105');
