@@ -106,6 +106,24 @@ for (const name of ['wapo-2', 'yahoo-2']) {
   });
 }
 
+test('a reload of a built article is not sent the matcher again: its first answer had the article’s glossary', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  const asked = async () => {
+    await fullScan(page, 0);
+    return page.evaluate(() => performance.getEntriesByName('glossa-asked-again').length);
+  };
+  await page.goto(server.url('/real-pages/wapo-2/source.html'));
+  // First visit: the glossary is new, and the matcher with it is asked for.
+  expect(await asked()).toBe(1);
+  await page.reload();
+  expect(await asked()).toBe(0);
+  // Marked with the article's own glossary all the same.
+  expect(await highlightedTexts(page)).toEqual(expect.arrayContaining(['Martin Indyk']));
+});
+
 test('a page that is not an article gets no glossary of its own until the reader asks', async ({ context, server }) => {
   const page = await context.newPage();
   await page.goto(server.url('/search-results.html'));
