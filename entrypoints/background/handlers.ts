@@ -321,7 +321,8 @@ export function createHandlers({
     let scanner = scanners.get(matcher);
     if (!scanner) scanners.set(matcher, (scanner = createScanner(matcher)));
     const matches = matchBlocks(blocks, scanner);
-    return { matches, matchMs: Math.round(performance.now() - started) };
+    const matchMs = Math.round(performance.now() - started);
+    return matches ? { matches, matchMs } : { matchMs };
   }
 
   const handlers: HandlerMap = {

@@ -109,14 +109,34 @@ export interface BlockMatches {
   readonly qualifiers: readonly string[];
 }
 
-/** Every block's matches under `scanner`'s matcher (the background's side). */
-export function matchBlocks(blocks: readonly string[], scanner: Scanner): BlockMatches {
+/**
+ * At most this many matches go back to the page. The reply arrives as one message, read in one
+ * task on the page's main thread, while the page's own scan works in slices: past this, a huge or
+ * hostile page (nothing but names, megabytes of them) scans for itself rather than receive
+ * megabytes of numbers at once. The dense 1.1 MB article has 20,880 (~85,000 numbers); more
+ * would spare such pages more matching, at the price of a longer task on receiving.
+ */
+export const MAX_SENT_MATCHES = 50_000;
+
+/**
+ * Every block's matches under `scanner`'s matcher (the background's side); undefined past `max`
+ * matches (see MAX_SENT_MATCHES).
+ */
+export function matchBlocks(
+  blocks: readonly string[],
+  scanner: Scanner,
+  max = MAX_SENT_MATCHES,
+): BlockMatches | undefined {
+  let count = 0;
   const data: number[] = [];
   const qualifiers: string[] = [];
   const qualifierIndex = new Map<string, number>();
-  blocks.forEach((raw, index) => {
+  for (let index = 0; index < blocks.length; index++) {
+    const raw = blocks[index]!;
     let countAt = -1;
     for (const chunk of rawMatchesInChunks(raw, scanner)) {
+      count += chunk.length;
+      if (count > max) return undefined;
       for (const m of chunk) {
         if (countAt < 0) {
           data.push(index, 0);
@@ -131,7 +151,7 @@ export function matchBlocks(blocks: readonly string[], scanner: Scanner): BlockM
         data.push(m.term, m.start, m.end, q);
       }
     }
-  });
+  }
   return { version: scanner.matcher.version, blocks: blocks.length, data, qualifiers };
 }
 

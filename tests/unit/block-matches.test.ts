@@ -4,7 +4,12 @@
  * whole, never painted in part.
  */
 import { describe, expect, it } from 'vitest';
-import { type BlockMatches, matchBlocks, rawMatchesInChunks, readBlockMatches } from '@/lib/match/block-matches';
+import {
+  type BlockMatches,
+  matchBlocks as matchAll,
+  rawMatchesInChunks,
+  readBlockMatches,
+} from '@/lib/match/block-matches';
 import { compileMatcher } from '@/lib/match/compile';
 import { createScanner } from '@/lib/match/scan';
 
@@ -27,6 +32,8 @@ const matcher = compileMatcher(
 );
 const scanner = createScanner(matcher);
 const termCount = matcher.terms.length;
+/** Matches under the limit: sent. */
+const matchBlocks = (blocks: readonly string[], s: typeof scanner) => matchAll(blocks, s)!;
 
 /** What the page's own scan finds in each block: term, raw offsets and qualifier, in order. */
 const ownScan = (blocks: readonly string[]) => blocks.map((raw) => [...rawMatchesInChunks(raw, scanner)].flat());
@@ -82,6 +89,14 @@ describe('matches found in the background', () => {
       scanner,
     );
     expect(sent.qualifiers).toEqual(['russian']);
+  });
+});
+
+describe('a page with more matches than are sent', () => {
+  it('gets none: it scans for itself', () => {
+    const block = 'Rahmon '.repeat(10);
+    expect(matchAll([block, block], scanner, 20)?.data.length).toBe(2 * (2 + 10 * 4));
+    expect(matchAll([block, block, block], scanner, 20)).toBeUndefined();
   });
 });
 
