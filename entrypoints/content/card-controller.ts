@@ -239,7 +239,16 @@ export function createCardController(deps: CardDeps): CardController {
     link.click();
   }
 
+  /**
+   * A card asked for before its term's entries arrived (a tap or hover right after the first
+   * marks, while the page's entries are still on their way): it opens once they do, unless the
+   * reader closed it or opened another meanwhile.
+   */
+  let waiting: AbortController | undefined;
+
   function close() {
+    waiting?.abort();
+    waiting = undefined;
     if (!state) return;
     const returnFocus = state.returnFocus;
     state.lifetime.abort();
@@ -282,7 +291,7 @@ export function createCardController(deps: CardDeps): CardController {
     return term.keys.flatMap((k) => known.get(k) ?? []);
   };
 
-  return {
+  const controller: CardController = {
     prepare(term) {
       const shown = entriesOf(term);
       if (state || shown.length === 0) return;
@@ -305,9 +314,24 @@ export function createCardController(deps: CardDeps): CardController {
       render(null, ui.mount);
     },
     open(term, pointer, options = {}) {
+      waiting?.abort();
+      waiting = undefined;
       const known = deps.entries();
       const shown = entriesOf(term);
-      if (shown.length === 0) return;
+      if (shown.length === 0) {
+        const since = options.since ?? performance.now();
+        const pending = (waiting = new AbortController());
+        void deps.fetchEntries(term.keys).then(
+          () => {
+            if (pending.signal.aborted || entriesOf(term).length === 0) return;
+            waiting = undefined;
+            // Timed from the dwell's end (or the tap) still: the wait for the entries is the reader's.
+            controller.open(term, pointer, { ...options, since });
+          },
+          () => undefined,
+        );
+        return;
+      }
       const since = options.since ?? performance.now();
       ui ??= deps.ui();
       const returnFocus = options.focus ? document.activeElement : null;
@@ -367,6 +391,8 @@ export function createCardController(deps: CardDeps): CardController {
       }
     },
     destroy() {
+      waiting?.abort();
+      waiting = undefined;
       state?.lifetime.abort();
       state = undefined;
       if (flashTimer !== undefined) clearTimeout(flashTimer);
@@ -375,4 +401,5 @@ export function createCardController(deps: CardDeps): CardController {
       ui = undefined;
     },
   };
+  return controller;
 }
