@@ -245,10 +245,13 @@ export function createCardController(deps: CardDeps): CardController {
    * reader closed it or opened another meanwhile.
    */
   let waiting: AbortController | undefined;
-
-  function close() {
+  function stopWaiting() {
     waiting?.abort();
     waiting = undefined;
+  }
+
+  function close() {
+    stopWaiting();
     if (!state) return;
     const returnFocus = state.returnFocus;
     state.lifetime.abort();
@@ -314,8 +317,7 @@ export function createCardController(deps: CardDeps): CardController {
       render(null, ui.mount);
     },
     open(term, pointer, options = {}) {
-      waiting?.abort();
-      waiting = undefined;
+      stopWaiting();
       const known = deps.entries();
       const shown = entriesOf(term);
       if (shown.length === 0) {
@@ -391,8 +393,7 @@ export function createCardController(deps: CardDeps): CardController {
       }
     },
     destroy() {
-      waiting?.abort();
-      waiting = undefined;
+      stopWaiting();
       state?.lifetime.abort();
       state = undefined;
       if (flashTimer !== undefined) clearTimeout(flashTimer);

@@ -43,6 +43,20 @@ async function openHeld(page: Page, server: StaticServer) {
   return { release, loaded };
 }
 
+/**
+ * With no glossary built from the article (its build asks again, which would hide a stale
+ * answer): opens the held demo article, sends `change` from the options page while the page is
+ * still loading, waits for the early answer to go stale, and lets the page finish.
+ */
+async function changedWhileHeld(page: Page, server: StaticServer, options: Page, change: unknown) {
+  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { buildMode: 'ask' } });
+  const { release, loaded } = await openHeld(page, server);
+  expect(await sendFromExtensionPage(options, change)).toMatchObject({ ok: true });
+  await page.waitForFunction(() => performance.getEntriesByName('glossa-early-answer-stale').length > 0);
+  release();
+  await loaded;
+}
+
 test('the first question leaves as the page starts loading, and its answer marks the page', async ({
   context,
   server,
@@ -58,15 +72,11 @@ test('a setting changed while the page is still loading holds: the early answer 
   server,
   openExtensionPage,
 }) => {
-  const options = await openExtensionPage('options.html');
-  // No glossary built from the article: its build asks again, which would hide a stale answer.
-  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { buildMode: 'ask' } });
   const page = await context.newPage();
-  const { release, loaded } = await openHeld(page, server);
-  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { highlightStyle: 'solid' } });
-  await page.waitForFunction(() => performance.getEntriesByName('glossa-early-answer-stale').length > 0);
-  release();
-  await loaded;
+  await changedWhileHeld(page, server, await openExtensionPage('options.html'), {
+    type: 'updateSettings',
+    patch: { highlightStyle: 'solid' },
+  });
   await page.waitForFunction(() => performance.getEntriesByName('glossa-scan-full').length > 0);
   const painted = await page.evaluate(termHighlights);
   expect(Object.keys(painted)).toEqual(['glossa-term-solid']);
@@ -79,24 +89,17 @@ test('a glossary changed while the page is still loading holds: the page marks t
   server,
   openExtensionPage,
 }) => {
-  const options = await openExtensionPage('options.html');
-  // No glossary built from the article: its build asks again, which would hide a stale answer.
-  await sendFromExtensionPage(options, { type: 'updateSettings', patch: { buildMode: 'ask' } });
-  const page = await context.newPage();
-  const { release, loaded } = await openHeld(page, server);
   // "the West" is in the demo article; nothing bundled names it.
   const pack = {
     format: 1,
-    id: 'malls',
-    title: 'Malls',
+    id: 'regions',
+    title: 'Regions',
     version: '1.0.0',
-    source: { title: 'Malls' },
+    source: { title: 'Regions' },
     entries: [{ id: 'the-west', name: 'the West', aliases: [], kind: 'place', mentions: [], related: [] }],
   };
-  expect(await sendFromExtensionPage(options, { type: 'importPack', pack })).toMatchObject({ ok: true });
-  await page.waitForFunction(() => performance.getEntriesByName('glossa-early-answer-stale').length > 0);
-  release();
-  await loaded;
+  const page = await context.newPage();
+  await changedWhileHeld(page, server, await openExtensionPage('options.html'), { type: 'importPack', pack });
   await expect.poll(() => highlightedTexts(page)).toContain('the West');
   expect((await firstMark(page)).askedEarly).toBe(false);
 });
