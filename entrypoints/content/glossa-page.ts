@@ -233,9 +233,11 @@ export async function startGlossaPage(ctx: ContentScriptContext, early?: Promise
     live = true;
     for (const p of painters()) p.followViewport();
   }
-  /** A live page's painters move their windows if they must (a still page's register every term). */
+  /**
+   * Painters with a window (a live page's, or one with more terms than it registers) move it if they
+   * must; those that register every term do nothing.
+   */
   const viewportMoved = (force: boolean) => {
-    if (!live) return;
     for (const p of painters()) p.viewportMoved({ force });
   };
   /** Hit tests see every mark on screen: the new painter's, and the one it replaces until it is done. */
@@ -432,14 +434,16 @@ export async function startGlossaPage(ctx: ContentScriptContext, early?: Promise
     (event) => {
       card.follow();
       overlay.schedule();
-      // A scroller in or around the article moves its text without moving scrollY: the window is
-      // placed again. Others (a carousel, a sidebar) do not move the article. Asked only on a
-      // live page: scrolling a still one costs no lookups.
+      // A scroller in or around the article moves its text without moving scrollY: a live page's
+      // window is placed again. Others (a carousel, a sidebar) do not move the article. Asked only
+      // on a live page: scrolling a still one costs no lookups (a capped painter reads one box).
       const target = event.target;
-      if (live)
-        viewportMoved(
-          target instanceof Node && target !== document && roots.some((r) => r.contains(target) || target.contains(r)),
-        );
+      viewportMoved(
+        live &&
+          target instanceof Node &&
+          target !== document &&
+          roots.some((r) => r.contains(target) || target.contains(r)),
+      );
     },
     { capture: true, passive: true },
   );

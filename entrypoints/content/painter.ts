@@ -2,18 +2,24 @@
  * Paints found terms with the CSS Custom Highlight API and answers "which term is under
  * this point?" without any per-term element.
  *
- * Every term found is registered, unless the page is live (`followViewport`). Painting only what
- * is near the screen on every page was measured and is not done (docs/design.md, "Viewport-following
- * painting, measured"): each change to a registered highlight made Chromium redo work for the
- * whole document, so moving the painted window as the reader scrolled cost far more than the
- * ranges it saved. On a page that changes its DOM many times a second that work is done in every
- * frame anyway, for every registered range: there, registering only the terms near the screen
- * is what saves (lib/live-page.ts).
+ * Every term found is registered, unless the page is live (`followViewport`) or has more terms
+ * than MAX_REGISTERED. Painting only what is near the screen on every page was measured and is not
+ * done (docs/design.md, "Viewport-following painting, measured"): each change to a registered
+ * highlight made Chromium redo work for the whole document, so moving a narrow painted window as
+ * the reader scrolled cost far more than the ranges it saved. On a page that changes its DOM many
+ * times a second that work is done in every frame anyway, for every registered range: there,
+ * registering only the terms near the screen is what saves (lib/live-page.ts). On a page with
+ * thousands of terms, registering them all is one frame of hundreds of ms, and so is every later
+ * change to the page: there, the MAX_REGISTERED nearest the screen are registered, and the window
+ * moves rarely (lib/nearest-window.ts).
  */
+import { MAX_REGISTERED, nearestWindow, windowMustMove, type NearestWindow } from '@/lib/nearest-window';
 import type { HighlightStyle } from '@/lib/settings';
 
 export interface PaintedTerm {
   readonly range: StaticRange;
+  /** The block (paragraph) holding it: where it lies on the page is asked of its box. */
+  readonly block: Element;
   /** Entry keys this mention names (several when a form is ambiguous). */
   readonly keys: readonly string[];
 }
@@ -70,7 +76,10 @@ export interface Painter {
    * that window as the reader scrolls (`viewportMoved`): for a live page (lib/live-page.ts).
    */
   followViewport(): void;
-  /** The page scrolled, resized or changed: a following painter moves its window if it must. */
+  /**
+   * The page scrolled, resized or changed: a following painter moves its window if it must (a live
+   * page's when scrolled an eighth of a screen; a capped one's near the edge of its reach).
+   */
   viewportMoved(options?: { force?: boolean }): void;
   /** Removes (and unpaints) every term the predicate picks: those of a rescanned block, say. */
   removeWhere(predicate: (term: PaintedTerm) => boolean): void;
@@ -103,6 +112,12 @@ export function createPainter(
   let steps = 0;
   /** Following the viewport: only the terms in `registered` are (see followViewport). */
   let following = false;
+  /** Following because there are more terms than MAX_REGISTERED (the page is not live): the nearest are registered. */
+  let capped = false;
+  /** Capped: how far the reader may scroll from where the window was placed, and the element that tells how far they have. */
+  let reach: Pick<NearestWindow, 'reachAbove' | 'reachBelow'> = { reachAbove: Infinity, reachBelow: Infinity };
+  let anchor: Element | undefined;
+  let anchorTop = 0;
   let registered = new Set<PaintedTerm>();
   /** scrollY where the window was last placed; the frame that places again, and what it places. */
   let placedAt = 0;
@@ -122,49 +137,146 @@ export function createPainter(
   function flush() {
     holding = false;
     if (following || unpainted === terms.length) return;
+    if (terms.length > MAX_REGISTERED) return cap();
     for (let i = unpainted; i < terms.length; i++) highlight.add(terms[i]!.range);
     unpainted = terms.length;
     painting();
   }
 
   /**
-   * Whether a term lies within FOLLOW_MARGIN_SCREENS of the screen, by its text node's parent's
-   * box (read once per parent per call: one per paragraph, not per mention); a parent taller than
-   * the window (text straight in a long container) is asked about the term's own box. A parent
-   * with no box (hidden since the scan) is not near, wherever the reader is.
+   * Where each term lies from the screen, in px (lib/nearest-window.ts): 0 on it, positive below,
+   * negative above, NaN with no box (hidden since the scan). Asked of its paragraph's box (read
+   * once per paragraph per call, not per mention: and a paragraph's box costs several times less
+   * than an inline parent's, a link's or an <em>'s); a paragraph taller than the screen (text
+   * straight in a long container) is asked about the term's own box.
    */
-  function nearWindow(): (term: PaintedTerm) => boolean {
+  function offsetsFromScreen() {
     const screen = innerHeight;
-    const top = -FOLLOW_MARGIN_SCREENS * screen;
-    const bottom = (1 + FOLLOW_MARGIN_SCREENS) * screen;
-    const byParent = new Map<Element, boolean | 'tall'>();
+    const offsetOf = (box: DOMRect) => (box.bottom < 0 ? box.bottom : box.top > screen ? box.top - screen : 0);
+    const byBlock = new Map<Element, number | 'tall'>();
     let probe: Range | undefined;
-    return (term) => {
-      const { startContainer, startOffset, endContainer, endOffset } = term.range;
-      const parent = startContainer.parentElement;
-      if (!parent) return false;
-      let near = byParent.get(parent);
-      if (near === undefined) {
-        const box = parent.getBoundingClientRect();
-        near =
-          box.width === 0 && box.height === 0
-            ? false
-            : box.height > bottom - top
-              ? 'tall'
-              : box.bottom >= top && box.top <= bottom;
-        byParent.set(parent, near);
+    /** The block's offset, or 'tall' when its terms must be asked one by one. */
+    const ofBlock = (block: Element): number | 'tall' => {
+      let at = byBlock.get(block);
+      if (at === undefined) {
+        const box = block.getBoundingClientRect();
+        at = box.width === 0 && box.height === 0 ? Number.NaN : box.height > screen ? 'tall' : offsetOf(box);
+        byBlock.set(block, at);
       }
-      if (near !== 'tall') return near;
+      return at;
+    };
+    const ofTerm = (term: PaintedTerm): number => {
+      const at = ofBlock(term.block);
+      if (at !== 'tall') return at;
+      const { startContainer, startOffset, endContainer, endOffset } = term.range;
       try {
         probe ??= startContainer.ownerDocument!.createRange();
         probe.setStart(startContainer, startOffset);
         probe.setEnd(endContainer, endOffset);
       } catch {
-        return false; // its text changed since: the rescan on its way paints it again
+        return Number.NaN; // its text changed since: the rescan on its way paints it again
       }
-      const box = probe.getBoundingClientRect();
-      return box.bottom >= top && box.top <= bottom;
+      return offsetOf(probe.getBoundingClientRect());
     };
+    return { ofBlock, ofTerm };
+  }
+
+  /** Whether a term lies within FOLLOW_MARGIN_SCREENS of the screen (a live page's window). */
+  function nearWindow(): (term: PaintedTerm) => boolean {
+    const offset = offsetsFromScreen().ofTerm;
+    const margin = FOLLOW_MARGIN_SCREENS * innerHeight;
+    return (term) => {
+      const o = offset(term);
+      return o >= -margin && o <= margin;
+    };
+  }
+
+  /** Registers `term` or drops it; whether that changed anything. */
+  function register(term: PaintedTerm, wanted: boolean): boolean {
+    if (wanted === registered.has(term)) return false;
+    if (wanted) {
+      registered.add(term);
+      highlight.add(term.range);
+    } else {
+      registered.delete(term);
+      highlight.delete(term.range);
+    }
+    return true;
+  }
+
+  /**
+   * Capped: registers the MAX_REGISTERED terms nearest the screen and drops the rest, or (`which`
+   * a scan's new terms) registers those within the window's reach, placing it again if that makes
+   * too many.
+   */
+  function placeNearest(which: readonly PaintedTerm[] | 'all') {
+    const { ofBlock, ofTerm } = offsetsFromScreen();
+    let changed = false;
+    if (which !== 'all') {
+      for (const term of which) {
+        const o = ofTerm(term);
+        changed = register(term, o > 0 ? o < reach.reachBelow : o < 0 ? -o < reach.reachAbove : o === 0) || changed;
+      }
+      // A window grown by a quarter past the cap (a long rescan) is chosen again.
+      if (registered.size <= MAX_REGISTERED * 1.25) {
+        if (changed) {
+          unindex();
+          painting();
+        }
+        return;
+      }
+    }
+    // Runs of terms in one paragraph (a scan adds a paragraph's terms together): one offset each.
+    const offsets: number[] = [];
+    const counts: number[] = [];
+    const blocks: Element[] = [];
+    let last: Element | undefined;
+    for (const term of terms) {
+      if (term.block === last && ofBlock(last) !== 'tall') {
+        counts[counts.length - 1]!++;
+        continue;
+      }
+      last = term.block;
+      offsets.push(ofTerm(term));
+      counts.push(1);
+      blocks.push(last);
+    }
+    const window = nearestWindow(offsets, counts, MAX_REGISTERED);
+    let run = -1;
+    let inRun = 0;
+    last = undefined;
+    for (const term of terms) {
+      if (term.block === last && ofBlock(last) !== 'tall') inRun++;
+      else {
+        run++;
+        inRun = 0;
+        last = term.block;
+      }
+      changed = register(term, inRun < window.take[run]!) || changed;
+    }
+    reach = window;
+    // The run nearest the screen tells, from now on, how far the reader has scrolled.
+    let nearest = -1;
+    offsets.forEach((o, r) => {
+      if (!Number.isNaN(o) && (nearest < 0 || Math.abs(o) < Math.abs(offsets[nearest]!))) nearest = r;
+    });
+    anchor = nearest < 0 ? undefined : blocks[nearest];
+    anchorTop = anchor?.getBoundingClientRect().top ?? 0;
+    if (changed) {
+      unindex();
+      painting();
+    }
+  }
+
+  /** More terms than MAX_REGISTERED: from now on only the nearest are registered. */
+  function cap() {
+    following = true;
+    capped = true;
+    registered = new Set(terms.slice(0, unpainted));
+    unpainted = 0;
+    unindex();
+    // At once, not in the next frame: the scan's terms are to be painted now.
+    placeNearest('all');
   }
 
   /**
@@ -176,20 +288,10 @@ export function createPainter(
     const which = toPlace;
     toPlace = [];
     if (!following) return;
+    if (capped) return placeNearest(which);
     const near = nearWindow();
     let changed = false;
-    for (const term of which === 'all' ? terms : which) {
-      const wanted = near(term);
-      if (wanted === registered.has(term)) continue;
-      changed = true;
-      if (wanted) {
-        registered.add(term);
-        highlight.add(term.range);
-      } else {
-        registered.delete(term);
-        highlight.delete(term.range);
-      }
-    }
+    for (const term of which === 'all' ? terms : which) changed = register(term, near(term)) || changed;
     if (which === 'all') placedAt = scrollY;
     if (changed) {
       unindex();
@@ -251,16 +353,23 @@ export function createPainter(
     painted: () => (following ? registered.size : unpainted),
     steps: () => steps,
     followViewport() {
-      if (following) return;
+      if (following && !capped) return;
+      if (!following) registered = new Set(terms.slice(0, unpainted));
       following = true;
-      registered = new Set(terms.slice(0, unpainted));
+      capped = false;
       unpainted = 0;
       unindex();
       toPlace = 'all';
       place();
     },
     viewportMoved({ force = false } = {}) {
-      if (!following) return;
+      if (!following || (toPlace === 'all' && placeFrame !== undefined)) return;
+      if (capped) {
+        // One box read a scroll event: how far the text near the screen has moved since the window was placed.
+        if (force || !anchor?.isConnected || windowMustMove(reach, anchorTop - anchor.getBoundingClientRect().top))
+          schedulePlace('all');
+        return;
+      }
       if (!force && Math.abs(scrollY - placedAt) < FOLLOW_STEP_SCREENS * innerHeight) return;
       schedulePlace('all');
     },
@@ -314,6 +423,8 @@ export function createPainter(
       terms = [];
       unpainted = 0;
       registered = new Set();
+      if (capped) following = capped = false;
+      anchor = undefined;
       unindex();
     },
   };

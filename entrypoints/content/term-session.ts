@@ -202,10 +202,11 @@ export function createTermSession({
           if (keys.length === 0 && later.length === 0) continue;
           // The found term is the range's init itself: no object made for it per term.
           const range = new StaticRange(found);
-          for (const { key, context } of later) contexts.wait({ range, keys: [key] }, context, blockIndex);
+          for (const { key, context } of later)
+            contexts.wait({ range, keys: [key], block: block.container }, context, blockIndex);
           if (keys.length === 0) continue;
           for (const k of keys) seen.add(k);
-          painted.push({ range, keys });
+          painted.push({ range, keys, block: block.container });
         }
         painter.add(painted);
         stats.terms += painted.length;
