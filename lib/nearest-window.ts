@@ -10,13 +10,15 @@
  */
 
 /**
- * At most this many terms registered on a page that is not live. A rebuild of 3,000 ranges costs
- * ~40 ms on the dense page (measured: 2,000 ranges 37.5 ms, 20,000 147 ms for one range added);
- * fewer would move the window more often as the reader scrolls (each move is one rebuild), more
- * would make each move and each change of the page a longer frame. Every real page in the bench
- * has fewer than 200 terms: this changes nothing for them.
+ * At most this many terms registered on a page that is not live. Scrolling the dense 1.1 MB page
+ * top to bottom (300 px a frame), one run each: with 3,000, 11 moves, each a frame of 67–83 ms;
+ * with 2,000, 17 moves, most a frame of 50 ms; with 1,500, 23 moves, most 50 ms, and more time
+ * added in all (1,749 ms against 1,399 and 1,437). Glossa's own part of a move is 7–19 ms (one box
+ * read per paragraph); the rest is the browser's rebuild. Fewer would move the window more often
+ * for no shorter frame; more would make each move, and each change of the page, a longer frame.
+ * Every real page in the bench has fewer than 200 terms: this changes nothing for them.
  */
-export const MAX_REGISTERED = 3000;
+export const MAX_REGISTERED = 2000;
 
 /**
  * Readers read down: a term above the screen counts as this many times further than one as far
@@ -26,11 +28,21 @@ export const MAX_REGISTERED = 3000;
 export const ABOVE_WEIGHT = 3;
 
 /**
- * The window moves once the reader has scrolled this share of the way to the nearest term it left
- * out: later moves less often, but a fast scroll could reach unregistered terms before the frame
- * that moves it.
+ * The window moves at once when the reader has scrolled this share of the way to the nearest term
+ * it left out, even mid-scroll: later moves less often, but a fast scroll could reach unregistered
+ * terms before the frame that moves it.
  */
 export const MOVE_AT = 0.75;
+
+/**
+ * Past this share of the way, the window moves as soon as the reader pauses (PAUSE_MS without a
+ * scroll): a move is one long frame, and one while the reader is still is not a stutter in their
+ * scrolling. Readers pause every screen or two, so most moves happen then. Lower moves more often.
+ */
+export const MOVE_WHEN_PAUSED_AT = 0.25;
+
+/** A scroll this long ago or longer: the reader has paused (a flick's momentum ends well within it). */
+export const PAUSE_MS = 200;
 
 export interface NearestWindow {
   /** For each run of terms, how many of them (its first) to register. */
@@ -79,8 +91,12 @@ export function nearestWindow(offsets: ArrayLike<number>, counts: ArrayLike<numb
 
 /**
  * Whether the window must be placed again, the reader having scrolled `shift` px down since it was
- * placed (negative: up).
+ * placed (negative: up): now, once the reader pauses, or not yet.
  */
-export function windowMustMove(window: Pick<NearestWindow, 'reachAbove' | 'reachBelow'>, shift: number): boolean {
-  return shift > 0 ? shift > window.reachBelow * MOVE_AT : -shift > window.reachAbove * MOVE_AT;
+export function windowMove(
+  window: Pick<NearestWindow, 'reachAbove' | 'reachBelow'>,
+  shift: number,
+): 'now' | 'when paused' | 'not yet' {
+  const share = shift > 0 ? shift / window.reachBelow : shift < 0 ? -shift / window.reachAbove : 0;
+  return share > MOVE_AT ? 'now' : share > MOVE_WHEN_PAUSED_AT ? 'when paused' : 'not yet';
 }

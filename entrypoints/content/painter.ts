@@ -13,7 +13,7 @@
  * change to the page: there, the MAX_REGISTERED nearest the screen are registered, and the window
  * moves rarely (lib/nearest-window.ts).
  */
-import { MAX_REGISTERED, nearestWindow, windowMustMove, type NearestWindow } from '@/lib/nearest-window';
+import { MAX_REGISTERED, PAUSE_MS, nearestWindow, windowMove, type NearestWindow } from '@/lib/nearest-window';
 import type { HighlightStyle } from '@/lib/settings';
 
 export interface PaintedTerm {
@@ -118,6 +118,8 @@ export function createPainter(
   let reach: Pick<NearestWindow, 'reachAbove' | 'reachBelow'> = { reachAbove: Infinity, reachBelow: Infinity };
   let anchor: Element | undefined;
   let anchorTop = 0;
+  /** Capped: the move waiting for the reader to pause (lib/nearest-window.ts, MOVE_WHEN_PAUSED_AT). */
+  let pauseTimer: ReturnType<typeof setTimeout> | undefined;
   let registered = new Set<PaintedTerm>();
   /** scrollY where the window was last placed; the frame that places again, and what it places. */
   let placedAt = 0;
@@ -205,67 +207,96 @@ export function createPainter(
   }
 
   /**
+   * Capped: the terms in runs, one run per paragraph (a scan adds a paragraph's terms together),
+   * kept from one placement to the next while no term is added or removed, with how many of each
+   * run's terms (its first) are registered: a move reads one box per paragraph and changes only
+   * the terms that enter or leave the window, not every term on the page.
+   */
+  interface Run {
+    readonly block: Element;
+    readonly start: number;
+    count: number;
+    /** How many of its terms are registered, or -1: not known (each is asked). */
+    taken: number;
+  }
+  let runs: Run[] | undefined;
+  function runsOfTerms(): Run[] {
+    const out: Run[] = [];
+    let last: Run | undefined;
+    terms.forEach((term, i) => {
+      if (term.block === last?.block) last.count++;
+      else out.push((last = { block: term.block, start: i, count: 1, taken: -1 }));
+    });
+    return out;
+  }
+
+  /**
    * Capped: registers the MAX_REGISTERED terms nearest the screen and drops the rest, or (`which`
    * a scan's new terms) registers those within the window's reach, placing it again if that makes
-   * too many.
+   * too many. Each placement is a User Timing measure ("glossa-window", read by the bench).
    */
   function placeNearest(which: readonly PaintedTerm[] | 'all') {
+    const started = performance.now();
     const { ofBlock, ofTerm } = offsetsFromScreen();
-    let changed = false;
+    let changed = 0;
+    const set = (term: PaintedTerm, wanted: boolean) => {
+      if (register(term, wanted)) changed++;
+    };
+    const placed = (count: number) => {
+      if (count === 0) return;
+      unindex();
+      painting();
+      performance.measure('glossa-window', {
+        start: started,
+        detail: { registered: registered.size, changed: count, terms: terms.length },
+      });
+    };
     if (which !== 'all') {
       for (const term of which) {
         const o = ofTerm(term);
-        changed = register(term, o > 0 ? o < reach.reachBelow : o < 0 ? -o < reach.reachAbove : o === 0) || changed;
+        set(term, o > 0 ? o < reach.reachBelow : o < 0 ? -o < reach.reachAbove : o === 0);
       }
       // A window grown by a quarter past the cap (a long rescan) is chosen again.
-      if (registered.size <= MAX_REGISTERED * 1.25) {
-        if (changed) {
-          unindex();
-          painting();
-        }
-        return;
-      }
+      if (registered.size <= MAX_REGISTERED * 1.25) return placed(changed);
     }
-    // Runs of terms in one paragraph (a scan adds a paragraph's terms together): one offset each.
+    clearTimeout(pauseTimer);
+    runs ??= runsOfTerms();
+    // A paragraph taller than the screen is placed term by term (one run each, nothing remembered).
     const offsets: number[] = [];
     const counts: number[] = [];
-    const blocks: Element[] = [];
-    let last: Element | undefined;
-    for (const term of terms) {
-      if (term.block === last && ofBlock(last) !== 'tall') {
-        counts[counts.length - 1]!++;
+    const of: { run: Run; term?: number }[] = [];
+    for (const run of runs) {
+      if (ofBlock(run.block) !== 'tall') {
+        offsets.push(ofTerm(terms[run.start]!));
+        counts.push(run.count);
+        of.push({ run });
         continue;
       }
-      last = term.block;
-      offsets.push(ofTerm(term));
-      counts.push(1);
-      blocks.push(last);
+      run.taken = -1;
+      for (let i = run.start; i < run.start + run.count; i++) {
+        offsets.push(ofTerm(terms[i]!));
+        counts.push(1);
+        of.push({ run, term: i });
+      }
     }
     const window = nearestWindow(offsets, counts, MAX_REGISTERED);
-    let run = -1;
-    let inRun = 0;
-    last = undefined;
-    for (const term of terms) {
-      if (term.block === last && ofBlock(last) !== 'tall') inRun++;
-      else {
-        run++;
-        inRun = 0;
-        last = term.block;
-      }
-      changed = register(term, inRun < window.take[run]!) || changed;
-    }
+    of.forEach(({ run, term }, r) => {
+      const take = window.take[r]!;
+      if (term !== undefined) return set(terms[term]!, take === 1);
+      // Only the terms between the old and the new take change; all, when the old is not known.
+      const [from, to] = run.taken < 0 ? [0, run.count] : [Math.min(run.taken, take), Math.max(run.taken, take)];
+      for (let i = from; i < to; i++) set(terms[run.start + i]!, i < take);
+      run.taken = take;
+    });
     reach = window;
-    // The run nearest the screen tells, from now on, how far the reader has scrolled.
+    // The paragraph nearest the screen tells, from now on, how far the reader has scrolled.
     let nearest = -1;
     offsets.forEach((o, r) => {
       if (!Number.isNaN(o) && (nearest < 0 || Math.abs(o) < Math.abs(offsets[nearest]!))) nearest = r;
     });
-    anchor = nearest < 0 ? undefined : blocks[nearest];
+    anchor = nearest < 0 ? undefined : of[nearest]!.run.block;
     anchorTop = anchor?.getBoundingClientRect().top ?? 0;
-    if (changed) {
-      unindex();
-      painting();
-    }
+    placed(changed);
   }
 
   /** More terms than MAX_REGISTERED: from now on only the nearest are registered. */
@@ -339,6 +370,7 @@ export function createPainter(
   return {
     add(added) {
       for (const term of added) terms.push(term);
+      runs = undefined;
       if (following) return schedulePlace(added);
       const waiting = terms.length - unpainted;
       if (!holding && waiting >= Math.max(FIRST_BATCH, unpainted)) flush();
@@ -365,15 +397,19 @@ export function createPainter(
     viewportMoved({ force = false } = {}) {
       if (!following || (toPlace === 'all' && placeFrame !== undefined)) return;
       if (capped) {
+        clearTimeout(pauseTimer);
         // One box read a scroll event: how far the text near the screen has moved since the window was placed.
-        if (force || !anchor?.isConnected || windowMustMove(reach, anchorTop - anchor.getBoundingClientRect().top))
-          schedulePlace('all');
+        const move =
+          force || !anchor?.isConnected ? 'now' : windowMove(reach, anchorTop - anchor.getBoundingClientRect().top);
+        if (move === 'now') schedulePlace('all');
+        else if (move === 'when paused') pauseTimer = setTimeout(() => schedulePlace('all'), PAUSE_MS);
         return;
       }
       if (!force && Math.abs(scrollY - placedAt) < FOLLOW_STEP_SCREENS * innerHeight) return;
       schedulePlace('all');
     },
     removeWhere(predicate) {
+      runs = undefined;
       const kept: PaintedTerm[] = [];
       let keptPainted = 0;
       let dropped = false;
@@ -425,6 +461,8 @@ export function createPainter(
       registered = new Set();
       if (capped) following = capped = false;
       anchor = undefined;
+      runs = undefined;
+      clearTimeout(pauseTimer);
       unindex();
     },
   };

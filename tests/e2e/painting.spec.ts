@@ -103,6 +103,19 @@ test('a page with more terms than the browser should revalidate at each change r
   expect(atTop.every((top) => top >= 0)).toBe(true);
   expect(Math.max(...atTop)).toBeGreaterThan(3);
 
+  const moves = () => page.evaluate(() => performance.getEntriesByName('glossa-window').length);
+  const placedAtLoad = await moves();
+  expect(placedAtLoad).toBeGreaterThan(0);
+
+  // The reader reads on, a third of the way to the window's edge, and pauses: the window moves then,
+  // while the reader is still, rather than mid-scroll once they near its edge.
+  const reach = Math.max(...atTop) - 1;
+  await page.evaluate((screens) => scrollBy(0, screens * innerHeight), reach / 3);
+  await expect.poll(moves).toBeGreaterThan(placedAtLoad);
+  const moved = await page.evaluate(registeredTops);
+  expect(moved.length).toBe(MAX_REGISTERED);
+  expect(Math.max(...moved)).toBeGreaterThan(reach * (2 / 3) + 1.5);
+
   // The reader goes half way down, far past the window's reach: it follows them there.
   const screens = await page.evaluate(() => document.documentElement.scrollHeight / innerHeight);
   expect(Math.max(...atTop)).toBeLessThan(screens / 2);

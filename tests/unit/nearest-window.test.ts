@@ -1,6 +1,6 @@
 /** Which terms a page with more than the window holds registers, and when the window moves. */
 import { describe, expect, it } from 'vitest';
-import { ABOVE_WEIGHT, MOVE_AT, nearestWindow, windowMustMove } from '@/lib/nearest-window';
+import { ABOVE_WEIGHT, MOVE_AT, MOVE_WHEN_PAUSED_AT, nearestWindow, windowMove } from '@/lib/nearest-window';
 
 /** Runs as [offset, count]; the result as the take per run and the two reaches. */
 const place = (runs: [number, number][], max: number) => {
@@ -117,20 +117,23 @@ describe('nearestWindow', () => {
   });
 });
 
-describe('windowMustMove', () => {
+describe('windowMove', () => {
   const window = { reachAbove: 1000, reachBelow: 4000 };
-  it.each<[string, number, boolean]>([
-    ['not scrolled', 0, false],
-    ['down, short of the share of the way to the first term left out', 4000 * MOVE_AT, false],
-    ['down, past it', 4000 * MOVE_AT + 1, true],
-    ['up, short of it', -1000 * MOVE_AT, false],
-    ['up, past it', -1000 * MOVE_AT - 1, true],
+  it.each<[string, number, 'now' | 'when paused' | 'not yet']>([
+    ['not scrolled', 0, 'not yet'],
+    ['down a little', 4000 * MOVE_WHEN_PAUSED_AT, 'not yet'],
+    ['down past the share that moves it once the reader pauses', 4000 * MOVE_WHEN_PAUSED_AT + 1, 'when paused'],
+    ['down, short of the share that moves it at once', 4000 * MOVE_AT, 'when paused'],
+    ['down, past it', 4000 * MOVE_AT + 1, 'now'],
+    ['up a little', -1000 * MOVE_WHEN_PAUSED_AT, 'not yet'],
+    ['up, past the paused share', -1000 * MOVE_WHEN_PAUSED_AT - 1, 'when paused'],
+    ['up, past the share that moves it at once', -1000 * MOVE_AT - 1, 'now'],
   ])('%s', (_why, shift, expected) => {
-    expect(windowMustMove(window, shift)).toBe(expected);
+    expect(windowMove(window, shift)).toBe(expected);
   });
 
   it('never moves towards a side with nothing left out', () => {
-    expect(windowMustMove({ reachAbove: Infinity, reachBelow: Infinity }, 1e9)).toBe(false);
-    expect(windowMustMove({ reachAbove: Infinity, reachBelow: Infinity }, -1e9)).toBe(false);
+    expect(windowMove({ reachAbove: Infinity, reachBelow: Infinity }, 1e9)).toBe('not yet');
+    expect(windowMove({ reachAbove: Infinity, reachBelow: Infinity }, -1e9)).toBe('not yet');
   });
 });
