@@ -13,7 +13,7 @@
  * At most this many terms registered on a page that is not live. Scrolling the dense 1.1 MB page
  * top to bottom (300 px a frame), one run each: with 3,000, 11 moves, each a frame of 67–83 ms;
  * with 2,000, 17 moves, most a frame of 50 ms; with 1,500, 23 moves, most 50 ms, and more time
- * added in all (1,749 ms against 1,399 and 1,437). Glossa's own part of a move is 7–19 ms (one box
+ * added in all (1,749 ms against 1,399 and 1,437). Glossa's own part of a move is 7–15 ms (one box
  * read per paragraph); the rest is the browser's rebuild. Fewer would move the window more often
  * for no shorter frame; more would make each move, and each change of the page, a longer frame.
  * Every real page in the bench has fewer than 200 terms: this changes nothing for them.
@@ -99,4 +99,12 @@ export function windowMove(
 ): 'now' | 'when paused' | 'not yet' {
   const share = shift > 0 ? shift / window.reachBelow : shift < 0 ? -shift / window.reachAbove : 0;
   return share > MOVE_AT ? 'now' : share > MOVE_WHEN_PAUSED_AT ? 'when paused' : 'not yet';
+}
+
+/**
+ * Whether a term at `offset` (as in nearestWindow) lies inside a placed window: nearer than the
+ * nearest term it left out on that side, or on the screen. A term a rescan adds is registered if so.
+ */
+export function insideWindow(window: Pick<NearestWindow, 'reachAbove' | 'reachBelow'>, offset: number): boolean {
+  return offset > 0 ? offset < window.reachBelow : offset < 0 ? -offset < window.reachAbove : offset === 0;
 }

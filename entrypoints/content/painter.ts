@@ -13,7 +13,14 @@
  * change to the page: there, the MAX_REGISTERED nearest the screen are registered, and the window
  * moves rarely (lib/nearest-window.ts).
  */
-import { MAX_REGISTERED, PAUSE_MS, nearestWindow, windowMove, type NearestWindow } from '@/lib/nearest-window';
+import {
+  MAX_REGISTERED,
+  PAUSE_MS,
+  insideWindow,
+  nearestWindow,
+  windowMove,
+  type NearestWindow,
+} from '@/lib/nearest-window';
 import type { HighlightStyle } from '@/lib/settings';
 
 export interface PaintedTerm {
@@ -252,10 +259,7 @@ export function createPainter(
       });
     };
     if (which !== 'all') {
-      for (const term of which) {
-        const o = ofTerm(term);
-        set(term, o > 0 ? o < reach.reachBelow : o < 0 ? -o < reach.reachAbove : o === 0);
-      }
+      for (const term of which) set(term, insideWindow(reach, ofTerm(term)));
       // A window grown by a quarter past the cap (a long rescan) is chosen again.
       if (registered.size <= MAX_REGISTERED * 1.25) return placed(changed);
     }
@@ -265,19 +269,22 @@ export function createPainter(
     const offsets: number[] = [];
     const counts: number[] = [];
     const of: { run: Run; term?: number }[] = [];
+    // The run nearest the screen tells, from now on, how far the reader has scrolled.
+    let nearest = -1;
+    const push = (offset: number, count: number, at: { run: Run; term?: number }) => {
+      if (!Number.isNaN(offset) && (nearest < 0 || Math.abs(offset) < Math.abs(offsets[nearest]!)))
+        nearest = offsets.length;
+      offsets.push(offset);
+      counts.push(count);
+      of.push(at);
+    };
     for (const run of runs) {
       if (ofBlock(run.block) !== 'tall') {
-        offsets.push(ofTerm(terms[run.start]!));
-        counts.push(run.count);
-        of.push({ run });
+        push(ofTerm(terms[run.start]!), run.count, { run });
         continue;
       }
       run.taken = -1;
-      for (let i = run.start; i < run.start + run.count; i++) {
-        offsets.push(ofTerm(terms[i]!));
-        counts.push(1);
-        of.push({ run, term: i });
-      }
+      for (let i = run.start; i < run.start + run.count; i++) push(ofTerm(terms[i]!), 1, { run, term: i });
     }
     const window = nearestWindow(offsets, counts, MAX_REGISTERED);
     of.forEach(({ run, term }, r) => {
@@ -289,11 +296,6 @@ export function createPainter(
       run.taken = take;
     });
     reach = window;
-    // The paragraph nearest the screen tells, from now on, how far the reader has scrolled.
-    let nearest = -1;
-    offsets.forEach((o, r) => {
-      if (!Number.isNaN(o) && (nearest < 0 || Math.abs(o) < Math.abs(offsets[nearest]!))) nearest = r;
-    });
     anchor = nearest < 0 ? undefined : of[nearest]!.run.block;
     anchorTop = anchor?.getBoundingClientRect().top ?? 0;
     placed(changed);

@@ -1,6 +1,13 @@
 /** Which terms a page with more than the window holds registers, and when the window moves. */
 import { describe, expect, it } from 'vitest';
-import { ABOVE_WEIGHT, MOVE_AT, MOVE_WHEN_PAUSED_AT, nearestWindow, windowMove } from '@/lib/nearest-window';
+import {
+  ABOVE_WEIGHT,
+  MOVE_AT,
+  MOVE_WHEN_PAUSED_AT,
+  insideWindow,
+  nearestWindow,
+  windowMove,
+} from '@/lib/nearest-window';
 
 /** Runs as [offset, count]; the result as the take per run and the two reaches. */
 const place = (runs: [number, number][], max: number) => {
@@ -135,5 +142,19 @@ describe('windowMove', () => {
   it('never moves towards a side with nothing left out', () => {
     expect(windowMove({ reachAbove: Infinity, reachBelow: Infinity }, 1e9)).toBe('not yet');
     expect(windowMove({ reachAbove: Infinity, reachBelow: Infinity }, -1e9)).toBe('not yet');
+  });
+});
+
+describe('insideWindow', () => {
+  const window = { reachAbove: 1000, reachBelow: 4000 };
+  it.each<[string, number, boolean]>([
+    ['on the screen', 0, true],
+    ['below, nearer than the first term left out', 3999, true],
+    ['below, as far as it', 4000, false],
+    ['above, nearer than the first term left out', -999, true],
+    ['above, as far as it', -1000, false],
+    ['no box (hidden)', Number.NaN, false],
+  ])('%s', (_why, offset, expected) => {
+    expect(insideWindow(window, offset)).toBe(expected);
   });
 });
